@@ -9,6 +9,7 @@ namespace ReviewPulse.Core.Modeling;
 public sealed class SentimentModel : IDisposable
 {
     private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
     private readonly ITextEncoder _encoder;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
@@ -82,7 +83,7 @@ public sealed class SentimentModel : IDisposable
         {
             long[] shape = [texts.Count, width];
             using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ids.AsMemory(0, texts.Count * width), shape);
-            using var outputs = _session.Run(null, _inputNames, [input], _outputNames);
+            using var outputs = _session.Run(_runOptions, _inputNames, [input], _outputNames);
             return outputs[0].GetTensorDataAsSpan<float>().ToArray();
         }
         finally
@@ -98,7 +99,11 @@ public sealed class SentimentModel : IDisposable
         return new SentimentPrediction(label, p[0], p[1], p[2], score, Manifest.Rating.SuggestedRating(score));
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
 
     private (long[] Ids, int Width) Encode(IReadOnlyList<string> texts)
     {

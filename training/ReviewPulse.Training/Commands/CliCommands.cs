@@ -3,7 +3,6 @@ using ReviewPulse.Core.Modeling;
 using ReviewPulse.Training.Data;
 using ReviewPulse.Training.Evaluation;
 using ReviewPulse.Training.Models;
-using Spectre.Console;
 
 namespace ReviewPulse.Training.Commands;
 
@@ -149,7 +148,7 @@ internal static class CliCommands
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException or ModelLoadException or DirectoryNotFoundException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
     }
@@ -163,7 +162,7 @@ internal static class CliCommands
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException or ArgumentException or ModelLoadException or Amazon.Runtime.AmazonServiceException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
     }

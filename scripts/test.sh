@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: checks what the tests need (they start moto themselves), builds, tests, and
+# ends with one summary line "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ORT_DISABLE_TELEMETRY=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+need() { echo "scripts/test.sh: $1" >&2; exit 3; }
+command -v dotnet >/dev/null || need "the .NET 10 SDK is required (https://dot.net)."
+python=${MOTO_PYTHON:-python3}
+command -v "$python" >/dev/null || need "python3 is required for the moto server the AWS tests start (apt-get install python3)."
+"$python" -c "import moto.server" 2>/dev/null || need "moto is required for the AWS tests: pip install 'moto[server]' (or set MOTO_PYTHON to a python that has it)."
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test ReviewPulse.slnx --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{s += $2} END {print s + 0}'; }
+passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -39,6 +39,22 @@ internal static class TrainStepBenchmark
         }
         times.Sort();
         var median = times[times.Count / 2];
+        var phases = new double[3];
+        for (var step = 0; step < 3; step++)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            network.Forward(batch, logits, training: true);
+            var t1 = Stopwatch.GetTimestamp();
+            SoftmaxCrossEntropy.LossAndGradient(logits, labels, weights, grad);
+            network.Backward(batch, grad);
+            var t2 = Stopwatch.GetTimestamp();
+            adam.Update(1e-3f, 0f);
+            var t3 = Stopwatch.GetTimestamp();
+            phases[0] += Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds / 3;
+            phases[1] += Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds / 3;
+            phases[2] += Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds / 3;
+        }
+        Console.WriteLine($"phases (mean of 3): forward {phases[0]:0} ms, backward {phases[1]:0} ms, optimiser {phases[2]:0} ms");
         var flops = TrainingFlopsPerSample(network) * batchSize;
         Console.WriteLine($"reviewpulse engine preset={presetName} threads={threads} batch={batchSize} params={network.Parameters.Sum(p => (long)p.Length)}");
         Console.WriteLine($"train: median step {median * 1000:0} ms -> {batchSize / median:0.0} samples/s, {flops / median / 1e9:0.0} GFLOP/s effective");

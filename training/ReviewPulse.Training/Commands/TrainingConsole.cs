@@ -22,8 +22,7 @@ internal static class TrainingConsole
                     return;
                 }
                 lastLine = clock.Elapsed;
-                var eta = TimeSpan.FromSeconds((p.Batches - p.Batch) * (clock.Elapsed.TotalSeconds / Math.Max(1, p.Batch)));
-                Console.WriteLine($"epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.Loss:0.0000} {p.SamplesPerSecond:0} samples/s epoch ETA {eta:hh\\:mm\\:ss}");
+                Console.WriteLine($"epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.Loss:0.0000} {p.SamplesPerSecond:0} samples/s epoch ETA {p.EpochRemaining:hh\\:mm\\:ss}");
             });
             new Trainer(options, progress, Console.WriteLine).Run();
             return;
@@ -37,7 +36,7 @@ internal static class TrainingConsole
                 {
                     task.MaxValue = p.Batches;
                     task.Value = p.Batch;
-                    task.Description = $"epoch {p.Epoch}/{p.Epochs} loss {p.Loss:0.0000} {p.SamplesPerSecond:0} samples/s";
+                    task.Description = $"epoch {p.Epoch}/{p.Epochs} loss {p.Loss:0.0000} {p.SamplesPerSecond:0} samples/s ETA {p.EpochRemaining:hh\\:mm\\:ss}";
                 });
                 new Trainer(options, progress, line => AnsiConsole.MarkupLineInterpolated($"{line}")).Run();
             });

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace ReviewPulse.Training.Engine;
 
@@ -61,22 +62,38 @@ internal sealed class Adam
     public void Update(float lr, float weightDecay)
     {
         Step++;
-        var correction1 = 1f - MathF.Pow(_beta1, Step);
-        var correction2 = 1f - MathF.Pow(_beta2, Step);
-        var stepSize = lr / correction1;
-        var sqrtCorrection2 = MathF.Sqrt(correction2);
-        Parallel.For(0, _parameters.Count, i =>
+        var stepSize = lr / (1f - MathF.Pow(_beta1, Step));
+        var sqrtCorrection2 = MathF.Sqrt(1f - MathF.Pow(_beta2, Step));
+        // Work is cut into ranges of at most 32k values across all parameters, so one huge matrix does not
+        // serialise the update on a single thread.
+        var ranges = new List<(int Parameter, int Offset, int Length)>();
+        for (var i = 0; i < _parameters.Count; i++)
         {
-            var p = _parameters[i];
-            var decay = p.Shape.Length > 1 ? weightDecay : 0f;
-            foreach (var (offset, length) in Ranges(p))
+            foreach (var (offset, length) in Ranges(_parameters[i]))
             {
+                for (var o = 0; o < length; o += 1 << 15)
+                {
+                    ranges.Add((i, offset + o, Math.Min(1 << 15, length - o)));
+                }
+            }
+        }
+        var chunk = Math.Max(1, ranges.Count / (4 * Environment.ProcessorCount));
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, ranges.Count, chunk), span =>
+        {
+            for (var r = span.Item1; r < span.Item2; r++)
+            {
+                var (i, offset, length) = ranges[r];
+                var p = _parameters[i];
+                var decay = p.Shape.Length > 1 ? lr * weightDecay : 0f;
                 UpdateRange(p.Value.AsSpan(offset, length), p.Grad.AsSpan(offset, length),
-                    FirstMoments[i].AsSpan(offset, length), SecondMoments[i].AsSpan(offset, length), stepSize, sqrtCorrection2, lr * decay);
+                    FirstMoments[i].AsSpan(offset, length), SecondMoments[i].AsSpan(offset, length), stepSize, sqrtCorrection2, decay);
                 p.Grad.AsSpan(offset, length).Clear();
             }
-            p.TouchedRows?.Clear();
         });
+        foreach (var p in _parameters)
+        {
+            p.TouchedRows?.Clear();
+        }
     }
 
     public void ZeroGradients()
@@ -90,7 +107,30 @@ internal sealed class Adam
 
     private void UpdateRange(Span<float> w, Span<float> g, Span<float> m, Span<float> v, float stepSize, float sqrtCorrection2, float decay)
     {
-        for (var j = 0; j < w.Length; j++)
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var b1 = Vector256.Create(_beta1);
+            var b2 = Vector256.Create(_beta2);
+            var c1 = Vector256.Create(1f - _beta1);
+            var c2 = Vector256.Create(1f - _beta2);
+            var step = Vector256.Create(stepSize);
+            var inverseCorrection = Vector256.Create(1f / sqrtCorrection2);
+            var eps = Vector256.Create(_epsilon);
+            var wd = Vector256.Create(decay);
+            for (; j <= w.Length - 8; j += 8)
+            {
+                var gj = Vector256.Create<float>(g[j..]);
+                var mj = (b1 * Vector256.Create<float>(m[j..])) + (c1 * gj);
+                var vj = (b2 * Vector256.Create<float>(v[j..])) + (c2 * gj * gj);
+                var wj = Vector256.Create<float>(w[j..]);
+                wj -= (step * mj / ((Vector256.Sqrt(vj) * inverseCorrection) + eps)) + (wd * wj);
+                mj.CopyTo(m[j..]);
+                vj.CopyTo(v[j..]);
+                wj.CopyTo(w[j..]);
+            }
+        }
+        for (; j < w.Length; j++)
         {
             m[j] = (_beta1 * m[j]) + ((1f - _beta1) * g[j]);
             v[j] = (_beta2 * v[j]) + ((1f - _beta2) * g[j] * g[j]);

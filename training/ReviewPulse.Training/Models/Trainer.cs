@@ -14,7 +14,11 @@ internal sealed record TrainOptions(string DataDirectory, string OutputDirectory
     TrainingPreset? CustomPreset = null);
 
 /// <summary>Progress of a run, reported after each batch.</summary>
-internal sealed record TrainProgress(int Epoch, int Epochs, int Batch, int Batches, float Loss, double SamplesPerSecond);
+internal sealed record TrainProgress(int Epoch, int Epochs, int Batch, int Batches, int BatchSize, float Loss, double SamplesPerSecond)
+{
+    /// <summary>Time left in this epoch at the current speed.</summary>
+    public TimeSpan EpochRemaining => TimeSpan.FromSeconds((Batches - Batch) * BatchSize / Math.Max(1e-9, SamplesPerSecond));
+}
 
 /// <summary>
 /// The training loop: seeded shuffles, class-weighted loss, AdamW with warm-up and cosine decay, validation macro-F1
@@ -82,7 +86,7 @@ internal sealed class Trainer(TrainOptions options, IProgress<TrainProgress>? pr
                 state = state with { Step = state.Step + 1, BatchInEpoch = b + 1 };
                 samples += batch.Count;
                 lossSum += loss;
-                progress?.Report(new TrainProgress(state.Epoch + 1, epochs, b + 1, batches, (float)(lossSum / (b + 1 - firstBatch)), samples / epochClock.Elapsed.TotalSeconds));
+                progress?.Report(new TrainProgress(state.Epoch + 1, epochs, b + 1, batches, batchSize, (float)(lossSum / (b + 1 - firstBatch)), samples / epochClock.Elapsed.TotalSeconds));
                 if (options.MaxMinutes is { } max && clock.Elapsed.TotalMinutes >= max)
                 {
                     Checkpoint.Save(lastPath, state, network.Parameters, adam);

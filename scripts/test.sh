@@ -9,7 +9,7 @@ need() { echo "scripts/test.sh: $1" >&2; exit 3; }
 command -v dotnet >/dev/null || need "the .NET 10 SDK is required (https://dot.net)."
 python=${MOTO_PYTHON:-python3}
 command -v "$python" >/dev/null || need "python3 is required for the moto server the AWS tests start (apt-get install python3)."
-"$python" -c "import moto.server" 2>/dev/null || need "moto is required for the AWS tests: pip install 'moto[server]' (or set MOTO_PYTHON to a python that has it)."
+"$python" -c "import moto.server, moto.moto_server.werkzeug_app" 2>/dev/null || need "moto is required for the AWS tests: pip install 'moto[server]' (or set MOTO_PYTHON to a python that has it)."
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -112,17 +112,22 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
     /// <summary>Probes the brand index at a random key; brands after wide gaps in the key space come up more often.</summary>
     public async Task<Brand?> RandomBrandAsync(CancellationToken ct)
     {
-        var probe = ((char)('a' + Random.Shared.Next(26))).ToString() + (char)('a' + Random.Shared.Next(26));
-        foreach (var (condition, start) in new[] { ("GSI1SK >= :k", probe), ("GSI1SK >= :k", "") })
+        var probe = string.Concat((char)('a' + Random.Shared.Next(26)), (char)('a' + Random.Shared.Next(26)));
+        foreach (var fromProbe in new[] { true, false })
         {
-            var response = await dynamo.QueryAsync(new QueryRequest
+            var request = new QueryRequest
             {
                 TableName = table,
                 IndexName = Gsi,
-                KeyConditionExpression = $"GSI1PK = :p AND {condition}",
-                ExpressionAttributeValues = new() { [":p"] = S("BRANDS"), [":k"] = S(start) },
+                KeyConditionExpression = fromProbe ? "GSI1PK = :p AND GSI1SK >= :k" : "GSI1PK = :p",
+                ExpressionAttributeValues = new() { [":p"] = S("BRANDS") },
                 Limit = 1,
-            }, ct);
+            };
+            if (fromProbe)
+            {
+                request.ExpressionAttributeValues[":k"] = S(probe);
+            }
+            var response = await dynamo.QueryAsync(request, ct);
             if (response.Items is [var item, ..])
             {
                 return ReadBrand(item);

@@ -128,9 +128,16 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             ("$submission", review.SubmissionId), ("$created", review.CreatedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)),
             ("$label", m.Label), ("$pn", m.Negative), ("$pu", m.Neutral), ("$pp", m.Positive), ("$score", m.Score),
             ("$suggested", m.SuggestedRating), ("$version", m.ModelVersion), ("$client", review.ClientKey));
-        if (await insert.ExecuteNonQueryAsync(ct) == 1)
+        try
         {
-            return new SubmitResult(review, true);
+            if (await insert.ExecuteNonQueryAsync(ct) == 1)
+            {
+                return new SubmitResult(review, true);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19 && e.Message.Contains("FOREIGN KEY", StringComparison.Ordinal))
+        {
+            throw new KeyNotFoundException($"Brand '{review.BrandId}' does not exist.", e);
         }
         await using var existing = Command(db, $"{SelectReview} WHERE submission_id = $submission", ("$submission", review.SubmissionId));
         await using var r = await existing.ExecuteReaderAsync(ct);

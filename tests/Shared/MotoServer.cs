@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ReviewPulse.Training.Tests.Support;
+namespace ReviewPulse.Tests.Shared;
 
 /// <summary>
 /// A real moto server on a free loopback port, started for the tests that talk to S3 or DynamoDB. There is no fallback:
-/// without python3 and moto the test fails with what to install.
+/// without python3 and moto the test fails with what to install. It serves one request at a time: moto's default
+/// threaded server interleaves the steps of concurrent transactions, which real DynamoDB isolates.
 /// </summary>
 public sealed class MotoServer : IDisposable
 {
@@ -19,12 +20,19 @@ public sealed class MotoServer : IDisposable
         var python = Environment.GetEnvironmentVariable("MOTO_PYTHON") ?? "python3";
         try
         {
-            _process = Process.Start(new ProcessStartInfo(python, $"-m moto.server -H 127.0.0.1 -p {port}")
+            var info = new ProcessStartInfo(python)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-            }) ?? throw new InvalidOperationException("moto server did not start");
+            };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(
+                "import sys; from werkzeug.serving import run_simple; " +
+                "from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app; " +
+                "run_simple('127.0.0.1', int(sys.argv[1]), DomainDispatcherApplication(create_backend_app), threaded=False)");
+            info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _process = Process.Start(info) ?? throw new InvalidOperationException("moto server did not start");
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -1,7 +1,7 @@
-namespace ReviewPulse.Training.Tests.Support;
+namespace ReviewPulse.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp path, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
+public sealed class TempDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("reviewpulse-test-").FullName;
 

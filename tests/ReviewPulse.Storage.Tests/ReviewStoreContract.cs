@@ -109,7 +109,7 @@ public abstract class ReviewStoreContract
         var alpha = await store.ListReviewsAsync(null, 10, "alpha.com", None);
         Assert.Equal(["id6", "id4", "id2", "id0"], alpha.Items.Select(r => r.Id));
         Assert.Equal(start.AddMinutes(6), all[0].CreatedAt);
-        Assert.Equal(0.7f, all[0].Model.Positive, 5);
+        Assert.Equal(0.7f, all[0].Model!.Positive, 5);
     }
 
     [Fact]
@@ -120,25 +120,28 @@ public abstract class ReviewStoreContract
         await store.SubmitReviewAsync(Review("delta.com", "a", 5, suggested: 4) with { Id = "a", CreatedAt = day }, None);
         await store.SubmitReviewAsync(Review("delta.com", "b", 2, suggested: 2) with { Id = "b", CreatedAt = day.AddDays(1) }, None);
         await store.SubmitReviewAsync(Review("echo.com", "c", 5, suggested: 4) with { Id = "c", CreatedAt = day.AddDays(1) }, None);
+        await store.SubmitReviewAsync(Review("echo.com", "d", 3) with { Id = "d", CreatedAt = day.AddDays(1), Model = null }, None);
 
         var summary = (await store.GetBrandSummaryAsync("delta.com", None))!;
         Assert.Equal(2, summary.ReviewCount);
         Assert.Equal(3.5, summary.MeanRating);
         Assert.Null((await store.GetBrandSummaryAsync("golf.com", None))!.MeanRating);
         var stats = await store.GetStatsAsync(None);
-        Assert.Equal(3, stats.Total);
-        Assert.Equal([0L, 1, 0, 0, 2], stats.ByRating);
+        Assert.Equal(4, stats.Total);
+        Assert.Equal([0L, 1, 1, 0, 2], stats.ByRating);
         Assert.Equal(2, stats.RatingVsSuggestion[4][3]);
-        Assert.Equal([new DailyCount("2026-12-01", 1), new DailyCount("2026-12-02", 2)], stats.PerDay);
+        Assert.Equal(0, stats.RatingVsSuggestion[2].Sum()); // the review stored without a model is in no agreement cell
+        Assert.Equal([new DailyCount("2026-12-01", 1), new DailyCount("2026-12-02", 3)], stats.PerDay);
 
         Assert.True(await store.DeleteReviewAsync("a", None));
         Assert.False(await store.DeleteReviewAsync("a", None));
         Assert.False(await store.DeleteReviewAsync("never", None));
         Assert.Equal(1, (await store.GetBrandSummaryAsync("delta.com", None))!.ReviewCount);
         stats = await store.GetStatsAsync(None);
-        Assert.Equal(2, stats.Total);
+        Assert.Equal(3, stats.Total);
         Assert.Equal(1, stats.RatingVsSuggestion[4][3]);
-        Assert.Equal(["b", "c"], (await store.ListReviewsAsync(null, 10, null, None)).Items.Select(r => r.Id).Order());
+        Assert.Null((await store.ListReviewsAsync(null, 10, "echo.com", None)).Items.Single(r => r.Id == "d").Model);
+        Assert.Equal(["b", "c", "d"], (await store.ListReviewsAsync(null, 10, null, None)).Items.Select(r => r.Id).Order());
     }
 
     private async Task<IReviewStore> Seeded()

@@ -1,6 +1,6 @@
 namespace ReviewPulse.Core.Reviews;
 
-/// <summary>A review written on ReviewPulse: the visitor's own rating beside what the model suggested.</summary>
+/// <summary>A review written on ReviewPulse: the visitor's own rating beside what the model suggested (null when no model was loaded).</summary>
 public sealed record VisitorReview(
     string Id,
     string BrandId,
@@ -8,7 +8,7 @@ public sealed record VisitorReview(
     int Rating,
     string SubmissionId,
     DateTimeOffset CreatedAt,
-    ModelOpinion Model,
+    ModelOpinion? Model,
     string ClientKey);
 
 /// <summary>The server's own scoring of a review at submission time, and the model version that made it.</summary>

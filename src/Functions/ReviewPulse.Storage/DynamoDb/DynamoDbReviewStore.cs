@@ -152,7 +152,7 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
                     new() { Put = new Put { TableName = table, Item = Pointer($"SUB#{review.SubmissionId}", review.BrandId, sk), ConditionExpression = "attribute_not_exists(PK)" } },
                     new() { Put = new Put { TableName = table, Item = Pointer($"REVIEW#{review.Id}", review.BrandId, sk), ConditionExpression = "attribute_not_exists(PK)" } },
                     new() { Update = Counter(Key($"BRAND#{review.BrandId}", "META"), "reviewCount", 1, "ratingSum", review.Rating, "attribute_exists(PK)") },
-                    new() { Update = Counter(Key("STATS", $"CELL#{review.Rating}#{review.Model.SuggestedRating}"), "n", 1) },
+                    new() { Update = Counter(Key("STATS", StatsCell(review)), "n", 1) },
                     new() { Update = Counter(Key("STATS", $"DAY#{day}"), "n", 1) },
                 ],
             }, ct);
@@ -210,7 +210,7 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
                     new() { Delete = new Delete { TableName = table, Key = Key($"REVIEW#{id}", "POINTER") } },
                     new() { Delete = new Delete { TableName = table, Key = Key($"SUB#{review.SubmissionId}", "POINTER") } },
                     new() { Update = Counter(Key($"BRAND#{review.BrandId}", "META"), "reviewCount", -1, "ratingSum", -review.Rating) },
-                    new() { Update = Counter(Key("STATS", $"CELL#{review.Rating}#{review.Model.SuggestedRating}"), "n", -1) },
+                    new() { Update = Counter(Key("STATS", StatsCell(review)), "n", -1) },
                     new() { Update = Counter(Key("STATS", $"DAY#{created[..10]}"), "n", -1) },
                 ],
             }, ct);
@@ -225,6 +225,7 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
     public async Task<ReviewStats> GetStatsAsync(CancellationToken ct)
     {
         var matrix = Enumerable.Range(0, 5).Select(_ => new long[5]).ToArray();
+        var byRating = new long[5];
         var perDay = new List<DailyCount>();
         Dictionary<string, AttributeValue>? start = null;
         do
@@ -243,7 +244,12 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
                 if (sk.StartsWith("CELL#", StringComparison.Ordinal))
                 {
                     var parts = sk.Split('#');
-                    matrix[int.Parse(parts[1], CultureInfo.InvariantCulture) - 1][Math.Clamp(int.Parse(parts[2], CultureInfo.InvariantCulture), 1, 5) - 1] += n;
+                    var rating = int.Parse(parts[1], CultureInfo.InvariantCulture);
+                    byRating[rating - 1] += n;
+                    if (int.TryParse(parts[2], CultureInfo.InvariantCulture, out var suggested))
+                    {
+                        matrix[rating - 1][Math.Clamp(suggested, 1, 5) - 1] += n;
+                    }
                 }
                 else if (n > 0)
                 {
@@ -253,7 +259,6 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
             start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
         while (start is not null);
-        var byRating = matrix.Select(row => row.Sum()).ToArray();
         return new ReviewStats(byRating.Sum(), byRating, matrix, [.. perDay.OrderBy(d => d.Day, StringComparer.Ordinal).TakeLast(90)]);
     }
 
@@ -273,6 +278,8 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
         var review = await dynamo.GetItemAsync(new GetItemRequest { TableName = table, Key = Key(p["targetPK"].S, p["targetSK"].S), ConsistentRead = true }, ct);
         return review.Item is { Count: > 0 } item ? ReadReview(item) : null;
     }
+
+    private static string StatsCell(VisitorReview r) => $"CELL#{r.Rating}#{r.Model?.SuggestedRating.ToString(CultureInfo.InvariantCulture) ?? "none"}";
 
     private Update Counter(Dictionary<string, AttributeValue> key, string name, long delta, string? second = null, long secondDelta = 0, string? condition = null)
     {
@@ -300,14 +307,26 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
         return item;
     }
 
-    private static Dictionary<string, AttributeValue> ReviewItem(VisitorReview r, string created, string sk) => new()
+    private static Dictionary<string, AttributeValue> ReviewItem(VisitorReview r, string created, string sk)
     {
-        ["PK"] = S($"BRAND#{r.BrandId}"), ["SK"] = S(sk), ["GSI1PK"] = S("UREV"), ["GSI1SK"] = S($"{created}#{r.Id}"),
-        ["id"] = S(r.Id), ["brandId"] = S(r.BrandId), ["text"] = S(r.Text), ["rating"] = N(r.Rating), ["submissionId"] = S(r.SubmissionId),
-        ["createdAt"] = S(created), ["label"] = S(r.Model.Label), ["pNegative"] = F(r.Model.Negative), ["pNeutral"] = F(r.Model.Neutral),
-        ["pPositive"] = F(r.Model.Positive), ["score"] = F(r.Model.Score), ["suggestedRating"] = N(r.Model.SuggestedRating),
-        ["modelVersion"] = S(r.Model.ModelVersion), ["clientKey"] = S(r.ClientKey),
-    };
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["PK"] = S($"BRAND#{r.BrandId}"), ["SK"] = S(sk), ["GSI1PK"] = S("UREV"), ["GSI1SK"] = S($"{created}#{r.Id}"),
+            ["id"] = S(r.Id), ["brandId"] = S(r.BrandId), ["text"] = S(r.Text), ["rating"] = N(r.Rating), ["submissionId"] = S(r.SubmissionId),
+            ["createdAt"] = S(created), ["clientKey"] = S(r.ClientKey),
+        };
+        if (r.Model is { } m)
+        {
+            item["label"] = S(m.Label);
+            item["pNegative"] = F(m.Negative);
+            item["pNeutral"] = F(m.Neutral);
+            item["pPositive"] = F(m.Positive);
+            item["score"] = F(m.Score);
+            item["suggestedRating"] = N(m.SuggestedRating);
+            item["modelVersion"] = S(m.ModelVersion);
+        }
+        return item;
+    }
 
     private static Dictionary<string, AttributeValue> Pointer(string pk, string brandId, string sk) => new()
     {
@@ -320,7 +339,9 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
     private static VisitorReview ReadReview(Dictionary<string, AttributeValue> i) => new(
         i["id"].S, i["brandId"].S, i["text"].S, (int)Number(i, "rating"), i["submissionId"].S,
         DateTimeOffset.ParseExact(i["createdAt"].S, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        new ModelOpinion(i["label"].S, Float(i, "pNegative"), Float(i, "pNeutral"), Float(i, "pPositive"), Float(i, "score"), (int)Number(i, "suggestedRating"), i["modelVersion"].S),
+        i.TryGetValue("label", out var label)
+            ? new ModelOpinion(label.S, Float(i, "pNegative"), Float(i, "pNeutral"), Float(i, "pPositive"), Float(i, "score"), (int)Number(i, "suggestedRating"), i["modelVersion"].S)
+            : null,
         i["clientKey"].S);
 
     private static Dictionary<string, AttributeValue> Key(string pk, string sk) => new() { ["PK"] = S(pk), ["SK"] = S(sk) };

@@ -25,9 +25,8 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             CREATE TABLE IF NOT EXISTS reviews (
                 id TEXT PRIMARY KEY, brand_id TEXT NOT NULL REFERENCES brands(id), text TEXT NOT NULL,
                 rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5), submission_id TEXT NOT NULL UNIQUE,
-                created_at TEXT NOT NULL, label TEXT NOT NULL, p_negative REAL NOT NULL, p_neutral REAL NOT NULL,
-                p_positive REAL NOT NULL, score REAL NOT NULL, suggested_rating INTEGER NOT NULL,
-                model_version TEXT NOT NULL, client_key TEXT NOT NULL);
+                created_at TEXT NOT NULL, label TEXT, p_negative REAL, p_neutral REAL, p_positive REAL, score REAL,
+                suggested_rating INTEGER, model_version TEXT, client_key TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS reviews_by_time ON reviews (created_at DESC, id DESC);
             CREATE INDEX IF NOT EXISTS reviews_by_brand ON reviews (brand_id, created_at DESC, id DESC);
             """, ct);
@@ -126,8 +125,8 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             """,
             ("$id", review.Id), ("$brand", review.BrandId), ("$text", review.Text), ("$rating", review.Rating),
             ("$submission", review.SubmissionId), ("$created", review.CreatedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)),
-            ("$label", m.Label), ("$pn", m.Negative), ("$pu", m.Neutral), ("$pp", m.Positive), ("$score", m.Score),
-            ("$suggested", m.SuggestedRating), ("$version", m.ModelVersion), ("$client", review.ClientKey));
+            ("$label", m?.Label), ("$pn", m?.Negative), ("$pu", m?.Neutral), ("$pp", m?.Positive), ("$score", m?.Score),
+            ("$suggested", m?.SuggestedRating), ("$version", m?.ModelVersion), ("$client", review.ClientKey));
         try
         {
             if (await insert.ExecuteNonQueryAsync(ct) == 1)
@@ -183,12 +182,17 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
         {
             matrix[i] = new long[5];
         }
+        var byRating = new long[5];
         await using (var cmd = Command(db, "SELECT rating, suggested_rating, count(*) FROM reviews GROUP BY rating, suggested_rating"))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
             {
-                matrix[r.GetInt32(0) - 1][Math.Clamp(r.GetInt32(1), 1, 5) - 1] = r.GetInt64(2);
+                byRating[r.GetInt32(0) - 1] += r.GetInt64(2);
+                if (!r.IsDBNull(1))
+                {
+                    matrix[r.GetInt32(0) - 1][Math.Clamp(r.GetInt32(1), 1, 5) - 1] = r.GetInt64(2);
+                }
             }
         }
         var perDay = new List<DailyCount>();
@@ -201,7 +205,6 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             }
         }
         perDay.Reverse();
-        var byRating = matrix.Select(row => row.Sum()).ToArray();
         return new ReviewStats(byRating.Sum(), byRating, matrix, perDay);
     }
 
@@ -213,7 +216,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
     private static VisitorReview ReadReview(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4),
         DateTimeOffset.ParseExact(r.GetString(5), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        new ModelOpinion(r.GetString(6), r.GetFloat(7), r.GetFloat(8), r.GetFloat(9), r.GetFloat(10), r.GetInt32(11), r.GetString(12)),
+        r.IsDBNull(6) ? null : new ModelOpinion(r.GetString(6), r.GetFloat(7), r.GetFloat(8), r.GetFloat(9), r.GetFloat(10), r.GetInt32(11), r.GetString(12)),
         r.GetString(13));
 
     private static Brand ReadBrand(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));

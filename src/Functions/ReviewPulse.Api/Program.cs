@@ -1,0 +1,4 @@
+using ReviewPulse.Api;
+
+var app = ApiApplication.Build(args);
+app.Run();

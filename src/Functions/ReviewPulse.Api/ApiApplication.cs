@@ -40,7 +40,7 @@ public static class ApiApplication
         AddServices(builder.Services, options);
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(context => StatusCodeProblems.WriteAsync(context.HttpContext, options.Limits.MaxBodyBytes));
         app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealth();
@@ -53,7 +53,11 @@ public static class ApiApplication
 
     private static void AddServices(IServiceCollection services, ReviewPulseOptions options)
     {
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so binding failures reach RequestExceptionHandler with their reason
         services.AddExceptionHandler<RequestExceptionHandler>();

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewPulse.Api.Modeling;
+
+namespace ReviewPulse.Api.Tests;
+
+public sealed class ModelAndLimitTests
+{
+    [Fact]
+    public async Task Without_a_model_predict_and_ready_say_503_and_everything_else_works()
+    {
+        await using var api = await ApiHost.StartAsync(new() { ["ReviewPulse:Model:Uri"] = "file:/nonexistent/model" });
+        await ProblemAssert.Is(await api.Client.PostAsJsonAsync("/api/predict", new { text = "hello" }), HttpStatusCode.ServiceUnavailable, "manifest.json' does not exist");
+        await ProblemAssert.Is(await api.Client.GetAsync("/ready"), HttpStatusCode.ServiceUnavailable, "no model is loaded");
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/api/brands/random")).StatusCode);
+        var stored = await api.SubmitAsync("ikea.com", "Works without a model.", 4);
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        Assert.False((await stored.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("model", out _));
+    }
+
+    [Fact]
+    public async Task A_newly_published_model_is_swapped_in_and_a_corrupt_one_is_refused()
+    {
+        using var folder = new TempDirectory();
+        foreach (var file in Directory.GetFiles(ApiHost.DefaultModel))
+        {
+            File.Copy(file, Path.Combine(folder.Path, Path.GetFileName(file)));
+        }
+        await using var api = await ApiHost.StartAsync(new() { ["ReviewPulse:Model:Uri"] = $"file:{folder.Path}" });
+        var provider = api.Services.GetRequiredService<ModelProvider>();
+        var before = await Version(api);
+
+        var manifest = Path.Combine(folder.Path, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"version\": \"{before}\"", "\"version\": \"republished\""));
+        await provider.RefreshAsync(CancellationToken.None);
+        Assert.Equal("republished", await Version(api));
+
+        File.AppendAllText(Path.Combine(folder.Path, "model.onnx"), "corruption");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": \"republished\"", "\"version\": \"broken\""));
+        await provider.RefreshAsync(CancellationToken.None);
+        Assert.Equal("republished", await Version(api)); // the old model keeps serving
+        Assert.Contains("sha256", provider.Error);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Predict_is_rate_limited_per_client_with_retry_after()
+    {
+        await using var api = await ApiHost.StartAsync(new() { ["ReviewPulse:Limits:PredictBurst"] = "3", ["ReviewPulse:Limits:PredictPerSecond"] = "1" });
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await api.Client.PostAsJsonAsync("/api/predict", new { text = "hello" });
+            statuses.Add(response.StatusCode);
+            limited ??= response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+        }
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.NotNull(limited);
+        Assert.True(limited.Headers.RetryAfter is not null);
+        await ProblemAssert.Is(limited, HttpStatusCode.TooManyRequests, "retry after");
+    }
+
+    [Fact]
+    public void Missing_required_settings_fail_at_start_naming_the_variable()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ApiApplication.Build([], b => b.Configuration["ReviewPulse:Store"] = "dynamodb"));
+        Assert.Contains("ReviewPulse__DynamoDb__Table", e.Message);
+        Assert.Contains("ReviewPulse__SigningKey", e.Message);
+        e = Assert.Throws<InvalidOperationException>(() => ApiApplication.Build([], b => b.Configuration["ReviewPulse:Admin:TokenSha256"] = "not-a-hash"));
+        Assert.Contains("ReviewPulse__Admin__TokenSha256", e.Message);
+    }
+
+    private static async Task<string> Version(ApiHost api) =>
+        (await (await api.Client.PostAsJsonAsync("/api/predict", new { text = "fine" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modelVersion").GetString()!;
+}

@@ -9,6 +9,7 @@ using ReviewPulse.Api.Errors;
 using ReviewPulse.Api.Modeling;
 using ReviewPulse.Api.Security;
 using ReviewPulse.Core.Reviews;
+using ReviewPulse.Lambda.Runtime;
 using ReviewPulse.Storage.DynamoDb;
 using ReviewPulse.Storage.Models;
 using ReviewPulse.Storage.Sqlite;
@@ -33,9 +34,10 @@ public static class ApiApplication
         builder.Services.AddOptions<ReviewPulseOptions>().Bind(section);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Limits.MaxBodyBytes);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        if (Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API") is not null)
+        if (LambdaHosting.RuntimeApi is { } runtimeApi)
         {
             builder.Logging.ClearProviders().AddJsonConsole();
+            builder.Services.AddLambdaServer(runtimeApi, options.Limits.MaxBodyBytes);
         }
         AddServices(builder.Services, options);
         var app = builder.Build();

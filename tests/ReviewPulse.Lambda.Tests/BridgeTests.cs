@@ -56,6 +56,7 @@ public sealed class BridgeTests : IAsyncLifetime
             });
             return Results.Text("ok");
         });
+        _app.MapPost("/bind", (BoundBody body) => Results.Text(body.Text));
         _app.Map("/binary", () => Results.Bytes([0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF], "image/png"));
         _app.Map("/unflushed", async (HttpContext http) =>
         {
@@ -103,6 +104,14 @@ public sealed class BridgeTests : IAsyncLifetime
         var echo = await Echo("post-json");
         Assert.Equal("POST", echo.GetProperty("method").GetString());
         Assert.Equal("{\"text\":\"héllo, wörld\"}", echo.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Json_body_reaches_minimal_api_model_binding()
+    {
+        var response = await Invoke("post-json-bound");
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("héllo, wörld", response.Body);
     }
 
     [Fact]
@@ -218,6 +227,9 @@ public sealed class BridgeTests : IAsyncLifetime
             "arn:aws:lambda:eu-west-1:123456789012:function:api", "Root=1-abc", payload);
         return _server.InvokeAsync(invocation, maxBody);
     }
+
+    /// <summary>A JSON body bound by minimal APIs.</summary>
+    public sealed record BoundBody(string Text);
 
     /// <summary>A server that never listens: it keeps the application so tests can hand it invocations.</summary>
     private sealed class CapturingServer : IServer

@@ -85,6 +85,7 @@ public static class HttpApiBridge
             Headers = headers,
             Body = new LimitedRequestStream(bytes, maxBodyBytes),
         });
+        features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetection(bytes.Length > 0));
         features.Set<IHttpConnectionFeature>(new HttpConnectionFeature
         {
             ConnectionId = invocation.AwsRequestId,
@@ -97,6 +98,9 @@ public static class HttpApiBridge
         features.Set<ILambdaContextFeature>(invocation);
         return features;
     }
+
+    /// <summary>Tells model binding whether there is a body to read (Kestrel provides this; without it JSON bodies are ignored).</summary>
+    private sealed record BodyDetection(bool CanHaveBody) : IHttpRequestBodyDetectionFeature;
 
     internal static (string PathBase, string Path) SplitStage(string rawPath, string? stage)
     {

@@ -26,6 +26,26 @@ public sealed class NetworkGradientTests
         CheckAllParameters(net, encoder);
     }
 
+    [Fact]
+    public void Ngram_input_dropout_trains_on_a_subset_and_leaves_inference_whole()
+    {
+        var encoder = new HashedNgramEncoder(1 << 16, 2, 3, 4, 400);
+        var net = new NgramNetwork(encoder, 4, [], dropout: 0, threads: 1, seed: 2, inputDropout: 0.5f);
+        var batch = new EncodedBatch(encoder, 1);
+        batch.Fill([string.Join(' ', Enumerable.Range(0, 40).Select(i => $"word{i}"))], [2]);
+        var all = batch.Row(0)[..batch.Counts[0]].ToArray().Distinct().Count();
+        var logits = new float[3];
+        net.Forward(batch, logits, training: true);
+        net.Backward(batch, [0.1f, 0.2f, -0.3f]);
+        var touched = net.Embedding.Weight.TouchedRows!.Rows.Count;
+        Assert.InRange(touched, all / 4, all * 3 / 4);
+        var eval1 = new float[3];
+        var eval2 = new float[3];
+        net.Forward(batch, eval1, training: false);
+        net.Forward(batch, eval2, training: false);
+        Assert.Equal(eval1, eval2);
+    }
+
     private static void CheckAllParameters(ISentimentNetwork net, ITextEncoder encoder)
     {
         // Zero biases put padded positions exactly on ReLU's kink, where finite differences are meaningless.

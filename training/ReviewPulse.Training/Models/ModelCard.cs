@@ -23,7 +23,8 @@ internal static class ModelCard
         sb.AppendLine("## Data");
         sb.AppendLine(c, $"- Corpus fingerprint (sha256): `{m.Training.DataSha256}`");
         sb.AppendLine(c, $"- {m.Training.DataDescription}; {m.Training.TrainRows - 1} training rows, seed {m.Training.Seed}.");
-        sb.AppendLine(c, $"- Reproduce: `{m.Training.Command}`");
+        sb.AppendLine(c, $"- Export command: `{m.Training.Command}`");
+        sb.AppendLine("- Whole pipeline (split, every candidate, baseline, comparison, selection): `training/train-candidates.sh`");
         sb.AppendLine();
         sb.AppendLine("## Hyper-parameters");
         foreach (var (k, v) in m.Architecture.HyperParameters.OrderBy(kv => kv.Key, StringComparer.Ordinal))

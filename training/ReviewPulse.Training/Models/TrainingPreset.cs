@@ -5,7 +5,8 @@ using ReviewPulse.Training.Engine;
 namespace ReviewPulse.Training.Models;
 
 /// <summary>Hyper-parameters of a hashed n-gram network.</summary>
-internal sealed record NgramShape(int Buckets, int Dimensions, int WordNgrams, int CharNgramMin, int CharNgramMax, int MaxFeatures, int[] Hidden, float Dropout);
+internal sealed record NgramShape(int Buckets, int Dimensions, int WordNgrams, int CharNgramMin, int CharNgramMax, int MaxFeatures, int[] Hidden, float Dropout,
+    float InputDropout = 0f);
 
 /// <summary>A named network and its optimiser settings; <c>train --preset NAME</c> picks one.</summary>
 internal sealed record TrainingPreset(string Name, string Architecture, CharCnnShape? Cnn, NgramShape? Ngram, int BatchSize,
@@ -25,6 +26,12 @@ internal sealed record TrainingPreset(string Name, string Architecture, CharCnnS
         new("fasttext-mlp", "ngram", null,
             new NgramShape(1 << 17, 20, 2, 3, 5, 4096, [64], 0.2f),
             256, 3e-3f, 1e-5f, 5, "Hashed n-grams (2^17 buckets x 20) with a 64-unit hidden layer."),
+        new("fasttext-words", "ngram", null,
+            new NgramShape(1 << 18, 10, 3, 0, 0, 4096, [], 0f, 0.2f),
+            256, 5e-3f, 0f, 6, "Hashed word 1-3-grams only (fastText's default shape), n-gram dropout 0.2."),
+        new("fasttext-mlp-drop", "ngram", null,
+            new NgramShape(1 << 17, 20, 2, 3, 5, 4096, [128], 0.3f, 0.3f),
+            256, 3e-3f, 1e-5f, 6, "Hashed n-grams (2^17 x 20), n-gram dropout 0.3, 128-unit hidden layer with dropout 0.3."),
     ];
 
     public static TrainingPreset Find(string name) =>
@@ -37,7 +44,7 @@ internal sealed record TrainingPreset(string Name, string Architecture, CharCnnS
 
     public ISentimentNetwork CreateNetwork(int threads, int seed) => Architecture == "charcnn"
         ? new CharCnn(Cnn!, EncodingSpec.CreateEncoder(), threads, seed)
-        : new NgramNetwork((HashedNgramEncoder)EncodingSpec.CreateEncoder(), Ngram!.Dimensions, Ngram.Hidden, Ngram.Dropout, threads, seed);
+        : new NgramNetwork((HashedNgramEncoder)EncodingSpec.CreateEncoder(), Ngram!.Dimensions, Ngram.Hidden, Ngram.Dropout, threads, seed, Ngram.InputDropout);
 
     public IReadOnlyDictionary<string, string> HyperParameters()
     {
@@ -65,6 +72,7 @@ internal sealed record TrainingPreset(string Name, string Architecture, CharCnnS
             h["charNgrams"] = $"{n.CharNgramMin}-{n.CharNgramMax}";
             h["hidden"] = string.Join(',', n.Hidden);
             h["dropout"] = n.Dropout.ToString("G");
+            h["inputDropout"] = n.InputDropout.ToString("G");
         }
         return h;
     }

@@ -9,6 +9,8 @@ trap 'rm -rf "$work"' EXIT
 export ORT_DISABLE_TELEMETRY=1
 dotnet publish src/Functions/ReviewPulse.Api -c Release -o "$work/jit" -v q -nologo >/dev/null
 dotnet publish src/Functions/ReviewPulse.Api -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$work/r2r" -v q -nologo >/dev/null
+command -v clang >/dev/null || apt-get install -y -qq clang zlib1g-dev >/dev/null  # Native AOT links with clang
+dotnet publish src/Functions/ReviewPulse.Api -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" -v q -nologo >/dev/null
 measure() {
   local name=$1; shift
   local times=()
@@ -25,4 +27,5 @@ measure() {
 }
 echo "machine: $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 measure "framework-dependent (managed dotnet10 runtime shape)" dotnet "$work/jit/ReviewPulse.Api.dll"
-measure "self-contained ReadyToRun (provided.al2023 bootstrap shape)" "$work/r2r/ReviewPulse.Api"
+measure "self-contained ReadyToRun (provided.al2023 bootstrap)" "$work/r2r/ReviewPulse.Api"
+measure "Native AOT (provided.al2023 bootstrap)" "$work/aot/ReviewPulse.Api"

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # /api/predict throughput and latency on Kestrel vs the tutorial's serving path (../shared/anchors/seed_api, gunicorn
 # defaults), same tool (hey), text, concurrency and duration, in one run. Loopback only.
-# Needs Debian's hey gunicorn python3-flask python3-torch libopenblas0-pthread (bench only).
+# Needs Debian's hey gunicorn python3-flask python3-torch libopenblas0-pthread (bench only; installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-20s}
 concurrency=${CONCURRENCY:-16}
 text='The delivery was two days late and support never answered my emails, but the product itself works fine.'
+for tool in hey gunicorn; do
+  command -v "$tool" >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq hey gunicorn python3-flask python3-torch libopenblas0-pthread >/dev/null; } || { echo "install $tool (Debian package)" >&2; exit 3; }
+done
 work=$(mktemp -d)
 cleanup() { kill "${api:-}" "${seed:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT

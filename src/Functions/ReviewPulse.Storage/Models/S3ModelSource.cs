@@ -7,7 +7,7 @@ namespace ReviewPulse.Storage.Models;
 
 /// <summary>
 /// Models published to S3: <c>current.json</c> names the live version; its package is downloaded once into the cache
-/// folder (Lambda: /tmp survives warm invocations) and reused while the version stays the same.
+/// folder (Lambda: /tmp survives warm invocations), verified, and reused while the version stays the same.
 /// </summary>
 public sealed class S3ModelSource(IAmazonS3 s3, string bucket, string pointerKey, string cacheDirectory) : IModelSource
 {
@@ -40,6 +40,15 @@ public sealed class S3ModelSource(IAmazonS3 s3, string bucket, string pointerKey
             using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = prefix + file }, ct);
             await using var output = File.Create(Path.Combine(staging, file));
             await response.ResponseStream.CopyToAsync(output, ct);
+        }
+        try
+        {
+            ModelPackage.Load(staging); // a corrupt download never enters the cache
+        }
+        catch (ModelLoadException)
+        {
+            Directory.Delete(staging, recursive: true);
+            throw;
         }
         try
         {

@@ -32,17 +32,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string DataDirectory => _temp.Path;
 
-    public static string RepositoryRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ReviewPulse.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-        return dir ?? throw new InvalidOperationException("ReviewPulse.slnx not found above the test binaries.");
-    }
-
-    public static string DefaultModel => Path.Combine(RepositoryRoot(), "models", "default");
+    public static string DefaultModel => RepositoryPaths.DefaultModel;
 
     public static async Task<ApiHost> StartAsync(Dictionary<string, string?>? settings = null)
     {

@@ -6,7 +6,7 @@ namespace ReviewPulse.Core.Tests;
 /// <summary>The model in models/default, as the API will load it.</summary>
 public sealed class ShippedModelTests
 {
-    private static readonly string Directory = Path.Combine(RepositoryRoot(), "models", "default");
+    private static readonly string Directory = RepositoryPaths.DefaultModel;
 
     [Fact]
     public void Loads_verified_and_within_the_size_budget()
@@ -26,15 +26,5 @@ public sealed class ShippedModelTests
         var p = model.Predict(text);
         Assert.Equal(expected, p.Label);
         Assert.Equal(expected == SentimentLabel.Positive, p.SuggestedRating >= 4);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ReviewPulse.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir);
-        }
-        return dir ?? throw new InvalidOperationException("Cannot find ReviewPulse.slnx above the test binaries.");
     }
 }

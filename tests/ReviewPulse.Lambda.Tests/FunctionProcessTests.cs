@@ -63,7 +63,7 @@ public sealed class FunctionProcessTests : IClassFixture<FunctionProcessTests.Pu
             WorkingDirectory = _published.Directory,
         };
         info.Environment["AWS_LAMBDA_RUNTIME_API"] = runtimeApi;
-        info.Environment["ReviewPulse__Model__Uri"] = $"file:{Path.Combine(Published.RepositoryRoot(), "models", "default")}";
+        info.Environment["ReviewPulse__Model__Uri"] = $"file:{Path.Combine(RepositoryPaths.Root, "models", "default")}";
         info.Environment["ReviewPulse__Sqlite__Path"] = Path.Combine(Path.GetTempPath(), $"rp-{Guid.NewGuid():n}.db");
         foreach (var (k, v) in environment)
         {
@@ -107,7 +107,7 @@ public sealed class FunctionProcessTests : IClassFixture<FunctionProcessTests.Pu
         public Published()
         {
             Directory = _temp.Path;
-            var project = Path.Combine(RepositoryRoot(), "src", "Functions", "ReviewPulse.Api", "ReviewPulse.Api.csproj");
+            var project = Path.Combine(RepositoryPaths.Root, "src", "Functions", "ReviewPulse.Api", "ReviewPulse.Api.csproj");
             var info = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", Directory, "--nologo", "-v", "q"]) { RedirectStandardOutput = true, RedirectStandardError = true };
             using var publish = Process.Start(info)!;
             var output = publish.StandardOutput.ReadToEndAsync();
@@ -120,16 +120,6 @@ public sealed class FunctionProcessTests : IClassFixture<FunctionProcessTests.Pu
         }
 
         public string Directory { get; }
-
-        public static string RepositoryRoot()
-        {
-            var dir = AppContext.BaseDirectory;
-            while (dir is not null && !File.Exists(Path.Combine(dir, "ReviewPulse.slnx")))
-            {
-                dir = Path.GetDirectoryName(dir);
-            }
-            return dir ?? throw new InvalidOperationException("ReviewPulse.slnx not found.");
-        }
 
         public void Dispose() => _temp.Dispose();
     }

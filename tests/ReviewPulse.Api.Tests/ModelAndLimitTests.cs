@@ -65,6 +65,17 @@ public sealed class ModelAndLimitTests
     }
 
     [Fact]
+    public async Task Submissions_are_rate_limited_per_client_and_a_refused_one_stores_nothing()
+    {
+        await using var api = await ApiHost.StartAsync(new() { ["ReviewPulse:Limits:SubmitPerMinute"] = "2" });
+        Assert.Equal(HttpStatusCode.Created, (await api.SubmitAsync("ikea.com", "One.", 4)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.SubmitAsync("ikea.com", "Two.", 4)).StatusCode);
+        await ProblemAssert.Is(await api.SubmitAsync("ikea.com", "Three.", 4), HttpStatusCode.TooManyRequests, "retry after");
+        var stats = await (await api.Client.SendAsync(api.Admin(HttpMethod.Get, "/api/admin/stats"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, stats.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public void Missing_required_settings_fail_at_start_naming_the_variable()
     {
         var e = Assert.Throws<InvalidOperationException>(() => ApiApplication.Build([], b => b.Configuration["ReviewPulse:Store"] = "dynamodb"));

@@ -42,6 +42,8 @@ public static class ApiApplication
         AddServices(builder.Services, options);
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.Use(SecurityHeaders);
+        ServeSite(app, options.WebRoot);
         app.UseStatusCodePages(context => StatusCodeProblems.WriteAsync(context.HttpContext, options.Limits.MaxBodyBytes));
         app.UseRateLimiter();
         app.MapOpenApi();
@@ -51,6 +53,29 @@ public static class ApiApplication
         app.MapReviews();
         app.MapAdmin();
         return app;
+    }
+
+    /// <summary>Serves the static site when its folder exists, so the local app is the whole product on one origin.</summary>
+    private static void ServeSite(WebApplication app, string webRoot)
+    {
+        var root = Path.GetFullPath(webRoot);
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+        var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+    }
+
+    /// <summary>Nothing may load from another origin; pages cannot be framed; responses are not sniffed.</summary>
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next();
     }
 
     private static void AddServices(IServiceCollection services, ReviewPulseOptions options)

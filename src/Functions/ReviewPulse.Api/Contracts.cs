@@ -11,6 +11,12 @@ public sealed record PredictRequest(string? Text);
 /// <summary>The model's answer for one text.</summary>
 public sealed record PredictResponse(string Label, ClassProbabilities Probabilities, float Score, int SuggestedRating, string ModelVersion);
 
+/// <summary>The score of a text and each word's contribution to it (positive: the word pushed the score up).</summary>
+public sealed record ExplainResponse(float Score, string ModelVersion, IReadOnlyList<WordContribution> Words);
+
+/// <summary>A word by its position in the text (UTF-16 offsets) and how much the score drops without it.</summary>
+public sealed record WordContribution(int Start, int Length, float Contribution);
+
 /// <summary>Class probabilities.</summary>
 public sealed record ClassProbabilities(float Negative, float Neutral, float Positive);
 
@@ -37,6 +43,7 @@ public sealed record HealthResponse(string Status, string? Model = null, string?
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(PredictRequest))]
 [JsonSerializable(typeof(PredictResponse))]
+[JsonSerializable(typeof(ExplainResponse))]
 [JsonSerializable(typeof(BrandResponse))]
 [JsonSerializable(typeof(BrandPage))]
 [JsonSerializable(typeof(SubmitReviewRequest))]

@@ -24,6 +24,9 @@ public sealed class ReviewPulseOptions
 
     public LimitSettings Limits { get; set; } = new();
 
+    /// <summary>Folder of the static site served at "/" when it exists (locally src/Web; in AWS the site is on S3).</summary>
+    public string WebRoot { get; set; } = "src/Web";
+
     /// <summary>Seed the shipped brand catalogue into the store at start.</summary>
     public bool SeedBrands { get; set; } = true;
 

@@ -11,6 +11,16 @@ python=${MOTO_PYTHON:-python3}
 command -v "$python" >/dev/null || need "python3 is required for the moto server the AWS tests start (apt-get install python3)."
 "$python" -c "import moto.server, moto.moto_server.werkzeug_app" 2>/dev/null || need "moto is required for the AWS tests: pip install 'moto[server]' (or set MOTO_PYTHON to a python that has it)."
 
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "scripts/test.sh: installing Debian's chromium for the browser tests" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || need "apt-get install chromium failed."
+  else
+    need "the browser tests need Debian's chromium: sudo apt-get install chromium"
+  fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -66,6 +66,20 @@ public sealed class PredictTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Explain_marks_the_words_that_pushed_the_score_each_way()
+    {
+        const string text = "Great service but terrible food.";
+        var body = await (await _api.Client.PostAsJsonAsync("/api/explain", new { text })).Content.ReadFromJsonAsync<JsonElement>();
+        var words = body.GetProperty("words").EnumerateArray()
+            .ToDictionary(w => text.Substring(w.GetProperty("start").GetInt32(), w.GetProperty("length").GetInt32()), w => w.GetProperty("contribution").GetSingle());
+        Assert.Equal(["Great", "service", "but", "terrible", "food"], words.Keys);
+        Assert.True(words["Great"] > 0, $"Great: {words["Great"]}");
+        Assert.True(words["terrible"] < 0, $"terrible: {words["terrible"]}");
+        Assert.Equal(words.Values.Min(), words["terrible"]);
+        await ProblemAssert.Is(await _api.Client.PostAsJsonAsync("/api/explain", new { text = "" }), HttpStatusCode.BadRequest, "must not be empty");
+    }
+
+    [Fact]
     public async Task OpenApi_document_lists_the_endpoints()
     {
         var doc = await _api.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");

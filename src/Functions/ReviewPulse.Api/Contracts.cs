@@ -14,7 +14,7 @@ public sealed record PredictResponse(string Label, ClassProbabilities Probabilit
 /// <summary>The score of a text and each word's contribution to it (positive: the word pushed the score up).</summary>
 public sealed record ExplainResponse(float Score, string ModelVersion, IReadOnlyList<WordContribution> Words);
 
-/// <summary>A word by its position in the text (UTF-16 offsets) and how much the score drops without it.</summary>
+/// <summary>A word by its position in the text (UTF-16 offsets) and how much the score's log-odds drop without it.</summary>
 public sealed record WordContribution(int Start, int Length, float Contribution);
 
 /// <summary>Class probabilities.</summary>

@@ -96,13 +96,15 @@ function renderRows(items) {
 async function removeReview(review) {
   const preview = review.text.length > 60 ? `${review.text.slice(0, 60)}…` : review.text;
   if (!window.confirm(`Delete this review of ${review.brandId}?\n\n“${preview}”`)) return;
+  let message;
   try {
     await admin(`/api/admin/reviews/${encodeURIComponent(review.id)}`, { method: "DELETE" });
-    $("status").textContent = "Review deleted.";
+    message = "Review deleted.";
   } catch (e) {
-    $("status").textContent = e.message;
+    message = e.message;
   }
   await Promise.all([loadPage(), loadStats()]);
+  $("status").textContent = message;
 }
 
 async function loadStats() {

@@ -55,6 +55,7 @@ function onInput() {
   $("char-count").textContent = `${value.length} / ${MAX}`;
   $("char-count").classList.toggle("over", value.length > MAX);
   updateSubmit();
+  $("why").classList.add("stale"); // until the explanation of the new text arrives
   schedule("predict", PREDICT_DELAY_MS, predict);
   schedule("explain", EXPLAIN_DELAY_MS, explain);
 }
@@ -130,7 +131,7 @@ function renderGauge(result, value) {
 function renderWhy(value, words) {
   const container = $("why-text");
   container.replaceChildren();
-  const strongest = Math.max(0.02, ...words.map((w) => Math.abs(w.contribution)));
+  const strongest = Math.max(0.2, ...words.map((w) => Math.abs(w.contribution)));
   let at = 0;
   for (const w of words) {
     container.append(document.createTextNode(value.slice(at, w.start)));
@@ -140,12 +141,13 @@ function renderWhy(value, words) {
     if (strength > 0.15) {
       span.className = w.contribution > 0 ? "pos" : "neg";
       span.style.setProperty("--strength", strength.toFixed(2));
-      span.title = `${w.contribution > 0 ? "+" : ""}${Math.round(w.contribution * 100)} points`;
+      span.title = w.contribution > 0 ? "pushed the score up" : "pushed the score down";
     }
     container.append(span);
     at = w.start + w.length;
   }
   container.append(document.createTextNode(value.slice(at)));
+  $("why").classList.remove("stale");
   $("why").hidden = words.length === 0;
 }
 

@@ -20,7 +20,7 @@ public static class PredictEndpoints
             .ProducesProblem(400).ProducesProblem(429).ProducesProblem(503);
         app.MapPost("/api/explain", Explain)
             .RequireRateLimiting(RateLimits.Predict)
-            .WithSummary("How much each word moved the score: the score drop when that word is left out")
+            .WithSummary("How much each word moved the score: the drop in the score's log-odds when that word is left out")
             .Produces<ExplainResponse>()
             .ProducesProblem(400).ProducesProblem(429).ProducesProblem(503);
     }
@@ -42,7 +42,15 @@ public static class PredictEndpoints
         var scores = model.PredictBatch(variants);
         var full = scores[0];
         return TypedResults.Ok(new ExplainResponse(full.Score, model.Manifest.Version,
-            [.. words.Select((w, i) => new WordContribution(w.Start, w.Length, full.Score - scores[i + 1].Score))]));
+            [.. words.Select((w, i) => new WordContribution(w.Start, w.Length, LogOdds(full.Score) - LogOdds(scores[i + 1].Score)))]));
+    }
+
+    /// <summary>Contributions are measured in log-odds of the score: on a confident text (score 0.9998) the score itself
+    /// barely moves when a word is left out, while its log-odds still show which words carry it.</summary>
+    private static float LogOdds(float score)
+    {
+        var s = Math.Clamp(score, 1e-6f, 1 - 1e-6f);
+        return MathF.Log(s / (1 - s));
     }
 
     /// <summary>Runs of letters, digits and apostrophes: the units a visitor reads as words.</summary>

@@ -11,6 +11,9 @@ switch (args.FirstOrDefault())
     case "latency":
         LatencyBenchmark.Run(Arg("--model", "models/default"), args.Contains("--split") ? Arg("--split", "") : null, int.Parse(Arg("--threads", "1")), int.Parse(Arg("--n", "1000")));
         break;
+    case "keystrokes":
+        await KeystrokeLatencyBenchmark.RunAsync(Arg("--url", "http://127.0.0.1:5000/"), int.Parse(Arg("--delay-ms", "100")));
+        break;
     case "gflops":
         GflopsProbe.Run(int.Parse(Arg("--size", "1024")), int.Parse(Arg("--threads", "2")));
         break;

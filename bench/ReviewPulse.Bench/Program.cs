@@ -14,6 +14,9 @@ switch (args.FirstOrDefault())
     case "keystrokes":
         await KeystrokeLatencyBenchmark.RunAsync(Arg("--url", "http://127.0.0.1:5000/"), int.Parse(Arg("--delay-ms", "100")));
         break;
+    case "parse":
+        ParseThroughput.Run(Arg("--fixtures", "../shared/fixtures/trustpilot"), double.Parse(Arg("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture));
+        break;
     case "gflops":
         GflopsProbe.Run(int.Parse(Arg("--size", "1024")), int.Parse(Arg("--threads", "2")));
         break;

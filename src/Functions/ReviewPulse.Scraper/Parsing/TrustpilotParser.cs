@@ -36,13 +36,36 @@ public static class TrustpilotParser
         }
     }
 
+    /// <summary>
+    /// Finds the data script with HtmlAgilityPack. A whole page is ~0.5 MB, so HAP reads just the script element when
+    /// a plain search can find it, and the whole page only when it cannot (which also proves there is no such script).
+    /// </summary>
     private static string ExtractNextData(string html)
+    {
+        var marker = html.IndexOf("__NEXT_DATA__", StringComparison.Ordinal);
+        var tagStart = marker < 0 ? -1 : html.LastIndexOf("<script", marker, StringComparison.OrdinalIgnoreCase);
+        if (tagStart >= 0)
+        {
+            var end = html.IndexOf("</script>", marker, StringComparison.OrdinalIgnoreCase);
+            var fragment = end >= 0 ? html[tagStart..(end + "</script>".Length)] : html[tagStart..];
+            if (TryExtract(fragment) is { } data)
+            {
+                return data;
+            }
+        }
+        return TryExtract(html) ?? throw new UnsupportedPageException(
+            "The page has no __NEXT_DATA__ script: it is not a Next.js Trustpilot page (for example the pre-2020 layout), so nothing can be read from it.");
+    }
+
+    private static string? TryExtract(string html)
     {
         var page = new HtmlDocument();
         page.LoadHtml(html);
-        var script = page.DocumentNode.SelectSingleNode("//script[@id='__NEXT_DATA__']")
-            ?? throw new UnsupportedPageException(
-                "The page has no __NEXT_DATA__ script: it is not a Next.js Trustpilot page (for example the pre-2020 layout), so nothing can be read from it.");
+        var script = page.DocumentNode.SelectSingleNode("//script[@id='__NEXT_DATA__']");
+        if (script is null)
+        {
+            return null;
+        }
         var text = script.InnerHtml;
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ReviewPulse.Core.Reviews;
 
@@ -7,18 +6,13 @@ namespace ReviewPulse.Storage.Sqlite;
 /// <summary>The local store: one SQLite file, created with its schema on first start.</summary>
 public sealed class SqliteReviewStore(string path) : IReviewStore
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-    private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    private readonly string _connectionString = SqliteDatabase.ConnectionString(path);
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-        await using var db = await OpenAsync(ct);
-        await ExecuteAsync(db, """
+        SqliteDatabase.EnsureDirectory(path);
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+        await SqliteDatabase.ExecuteAsync(db, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS brands (
                 id TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL, logo_url TEXT);
@@ -36,8 +30,8 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
     {
         try
         {
-            await using var db = await OpenAsync(ct);
-            await using var cmd = Command(db, "SELECT count(*) FROM brands");
+            await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+            await using var cmd = SqliteDatabase.Command(db, "SELECT count(*) FROM brands");
             await cmd.ExecuteScalarAsync(ct);
             return true;
         }
@@ -49,12 +43,12 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task<int> AddBrandsAsync(IReadOnlyList<Brand> brands, CancellationToken ct)
     {
-        await using var db = await OpenAsync(ct);
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
         await using var tx = (SqliteTransaction)await db.BeginTransactionAsync(ct);
         var added = 0;
         foreach (var b in brands)
         {
-            await using var cmd = Command(db, "INSERT INTO brands (id, name, category, logo_url) VALUES ($id, $name, $category, $logo) ON CONFLICT(id) DO NOTHING",
+            await using var cmd = SqliteDatabase.Command(db, "INSERT INTO brands (id, name, category, logo_url) VALUES ($id, $name, $category, $logo) ON CONFLICT(id) DO NOTHING",
                 ("$id", b.Id), ("$name", b.Name), ("$category", b.Category), ("$logo", b.LogoUrl));
             cmd.Transaction = tx;
             added += await cmd.ExecuteNonQueryAsync(ct);
@@ -65,8 +59,8 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task<Brand?> GetBrandAsync(string id, CancellationToken ct)
     {
-        await using var db = await OpenAsync(ct);
-        await using var cmd = Command(db, "SELECT id, name, category, logo_url FROM brands WHERE id = $id", ("$id", id));
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+        await using var cmd = SqliteDatabase.Command(db, "SELECT id, name, category, logo_url FROM brands WHERE id = $id", ("$id", id));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? ReadBrand(r) : null;
     }
@@ -78,8 +72,8 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
         {
             return null;
         }
-        await using var db = await OpenAsync(ct);
-        await using var cmd = Command(db, "SELECT count(*), avg(rating) FROM reviews WHERE brand_id = $id", ("$id", id));
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+        await using var cmd = SqliteDatabase.Command(db, "SELECT count(*), avg(rating) FROM reviews WHERE brand_id = $id", ("$id", id));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return new BrandSummary(brand, r.GetInt64(0), r.IsDBNull(1) ? null : r.GetDouble(1));
@@ -87,8 +81,8 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task<Page<Brand>> ListBrandsAsync(string? after, int limit, CancellationToken ct)
     {
-        await using var db = await OpenAsync(ct);
-        await using var cmd = Command(db, "SELECT id, name, category, logo_url FROM brands WHERE id > $after ORDER BY id LIMIT $limit",
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+        await using var cmd = SqliteDatabase.Command(db, "SELECT id, name, category, logo_url FROM brands WHERE id > $after ORDER BY id LIMIT $limit",
             ("$after", after ?? ""), ("$limit", limit + 1));
         var items = new List<Brand>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -101,30 +95,30 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     public async Task<Brand?> RandomBrandAsync(CancellationToken ct)
     {
-        await using var db = await OpenAsync(ct);
-        await using var count = Command(db, "SELECT count(*) FROM brands");
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+        await using var count = SqliteDatabase.Command(db, "SELECT count(*) FROM brands");
         var n = (long)(await count.ExecuteScalarAsync(ct))!;
         if (n == 0)
         {
             return null;
         }
-        await using var cmd = Command(db, "SELECT id, name, category, logo_url FROM brands ORDER BY id LIMIT 1 OFFSET $offset", ("$offset", Random.Shared.NextInt64(n)));
+        await using var cmd = SqliteDatabase.Command(db, "SELECT id, name, category, logo_url FROM brands ORDER BY id LIMIT 1 OFFSET $offset", ("$offset", Random.Shared.NextInt64(n)));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? ReadBrand(r) : null;
     }
 
     public async Task<SubmitResult> SubmitReviewAsync(VisitorReview review, CancellationToken ct)
     {
-        await using var db = await OpenAsync(ct);
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
         var m = review.Model;
-        await using var insert = Command(db, """
+        await using var insert = SqliteDatabase.Command(db, """
             INSERT INTO reviews (id, brand_id, text, rating, submission_id, created_at, label, p_negative, p_neutral, p_positive,
                 score, suggested_rating, model_version, client_key)
             VALUES ($id, $brand, $text, $rating, $submission, $created, $label, $pn, $pu, $pp, $score, $suggested, $version, $client)
             ON CONFLICT(submission_id) DO NOTHING
             """,
             ("$id", review.Id), ("$brand", review.BrandId), ("$text", review.Text), ("$rating", review.Rating),
-            ("$submission", review.SubmissionId), ("$created", review.CreatedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)),
+            ("$submission", review.SubmissionId), ("$created", SqliteDatabase.Time(review.CreatedAt)),
             ("$label", m?.Label), ("$pn", m?.Negative), ("$pu", m?.Neutral), ("$pp", m?.Positive), ("$score", m?.Score),
             ("$suggested", m?.SuggestedRating), ("$version", m?.ModelVersion), ("$client", review.ClientKey));
         try
@@ -138,7 +132,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
         {
             throw new KeyNotFoundException($"Brand '{review.BrandId}' does not exist.", e);
         }
-        await using var existing = Command(db, $"{SelectReview} WHERE submission_id = $submission", ("$submission", review.SubmissionId));
+        await using var existing = SqliteDatabase.Command(db, $"{SelectReview} WHERE submission_id = $submission", ("$submission", review.SubmissionId));
         await using var r = await existing.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return new SubmitResult(ReadReview(r), false);
@@ -147,8 +141,8 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
     public async Task<Page<VisitorReview>> ListReviewsAsync(string? after, int limit, string? brandId, CancellationToken ct)
     {
         var (afterTime, afterId) = after?.Split('|', 2) is [var t, var i] ? (t, i) : ("9999", "");
-        await using var db = await OpenAsync(ct);
-        await using var cmd = Command(db, $"""
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+        await using var cmd = SqliteDatabase.Command(db, $"""
             {SelectReview}
             WHERE ($brand IS NULL OR brand_id = $brand) AND (created_at < $t OR (created_at = $t AND id < $i))
             ORDER BY created_at DESC, id DESC LIMIT $limit
@@ -164,26 +158,26 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             return new Page<VisitorReview>(items, null);
         }
         var last = items[limit - 1];
-        return new Page<VisitorReview>(items[..limit], $"{last.CreatedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture)}|{last.Id}");
+        return new Page<VisitorReview>(items[..limit], $"{SqliteDatabase.Time(last.CreatedAt)}|{last.Id}");
     }
 
     public async Task<bool> DeleteReviewAsync(string id, CancellationToken ct)
     {
-        await using var db = await OpenAsync(ct);
-        await using var cmd = Command(db, "DELETE FROM reviews WHERE id = $id", ("$id", id));
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
+        await using var cmd = SqliteDatabase.Command(db, "DELETE FROM reviews WHERE id = $id", ("$id", id));
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
     public async Task<ReviewStats> GetStatsAsync(CancellationToken ct)
     {
-        await using var db = await OpenAsync(ct);
+        await using var db = await SqliteDatabase.OpenAsync(_connectionString, ct);
         var matrix = new long[5][];
         for (var i = 0; i < 5; i++)
         {
             matrix[i] = new long[5];
         }
         var byRating = new long[5];
-        await using (var cmd = Command(db, "SELECT rating, suggested_rating, count(*) FROM reviews GROUP BY rating, suggested_rating"))
+        await using (var cmd = SqliteDatabase.Command(db, "SELECT rating, suggested_rating, count(*) FROM reviews GROUP BY rating, suggested_rating"))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -196,7 +190,7 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
             }
         }
         var perDay = new List<DailyCount>();
-        await using (var cmd = Command(db, "SELECT substr(created_at, 1, 10) AS day, count(*) FROM reviews GROUP BY day ORDER BY day DESC LIMIT 90"))
+        await using (var cmd = SqliteDatabase.Command(db, "SELECT substr(created_at, 1, 10) AS day, count(*) FROM reviews GROUP BY day ORDER BY day DESC LIMIT 90"))
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -215,35 +209,12 @@ public sealed class SqliteReviewStore(string path) : IReviewStore
 
     private static VisitorReview ReadReview(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4),
-        DateTimeOffset.ParseExact(r.GetString(5), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        SqliteDatabase.ParseTime(r.GetString(5)),
         r.IsDBNull(6) ? null : new ModelOpinion(r.GetString(6), r.GetFloat(7), r.GetFloat(8), r.GetFloat(9), r.GetFloat(10), r.GetInt32(11), r.GetString(12)),
         r.GetString(13));
 
     private static Brand ReadBrand(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3));
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
-    {
-        var db = new SqliteConnection(_connectionString);
-        await db.OpenAsync(ct);
-        await using var pragma = Command(db, "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
-        await pragma.ExecuteNonQueryAsync(ct);
-        return db;
-    }
 
-    private static SqliteCommand Command(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return cmd;
-    }
 
-    private static async Task ExecuteAsync(SqliteConnection db, string sql, CancellationToken ct)
-    {
-        await using var cmd = Command(db, sql);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
 }

@@ -30,7 +30,7 @@ public sealed record TrustpilotPage(
 public sealed record ScrapedReview(string Id, int Rating, string Title, string Text, string? Language, DateTimeOffset? PublishedAt);
 
 /// <summary>The company a review page belongs to.</summary>
-public sealed record BusinessUnit(string Id, string Domain, string Name, long? ReviewCount, double? TrustScore, string? WebsiteUrl);
+public sealed record BusinessUnit(string Id, string Domain, string Name, long? ReviewCount, double? TrustScore, string? WebsiteUrl, string? Category = null);
 
 /// <summary>A category page: which category, and the businesses it lists.</summary>
 public sealed record CategoryListing(string Id, string Name, IReadOnlyList<ListedBusiness> Businesses);

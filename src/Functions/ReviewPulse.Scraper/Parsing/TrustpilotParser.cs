@@ -109,7 +109,8 @@ public static class TrustpilotParser
             business.Get("displayName")?.AsString() ?? "",
             business.Get("numberOfReviews")?.AsLong(),
             business.Get("trustScore")?.AsDouble(),
-            business.Get("websiteUrl")?.AsString());
+            business.Get("websiteUrl")?.AsString(),
+            business.Get("categories")?.Items().Select(c => c.Get("displayName")?.AsString()).FirstOrDefault(n => n is not null));
         var reviews = new List<ScrapedReview>();
         foreach (var review in props.Get("reviews")?.Items() ?? [])
         {

@@ -43,7 +43,7 @@ public sealed class ParseCommandTests
         Assert.Contains("does not exist", stderr);
         (code, _, stderr) = Run("frobnicate");
         Assert.NotEqual(0, code);
-        Assert.Contains("usage", stderr);
+        Assert.Contains("Unrecognized command", stderr);
     }
 
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ReviewPulse.Lambda.Tests;
+namespace ReviewPulse.Tests.Shared;
 
 /// <summary>The Lambda Runtime API as the function process sees it, on loopback: hands out queued events, collects answers.</summary>
 public sealed class FakeRuntimeApi : IAsyncDisposable
@@ -30,7 +30,7 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         {
             var (id, payload) = await _events.Reader.ReadAsync(http.RequestAborted);
             http.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = id;
-            http.Response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers["Lambda-Runtime-Deadline-Ms"] = DateTimeOffset.UtcNow.Add(Timeout).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
             http.Response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:eu-west-1:123456789012:function:api";
             http.Response.Headers["Lambda-Runtime-Trace-Id"] = $"Root=1-{id}";
             http.Response.ContentType = "application/json";
@@ -42,6 +42,9 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
     }
 
     public string Address { get; private set; } = "";
+
+    /// <summary>Time each invocation gets (the function's timeout).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public async Task StartAsync()
     {

@@ -17,6 +17,9 @@ switch (args.FirstOrDefault())
     case "parse":
         ParseThroughput.Run(Arg("--fixtures", "../shared/fixtures/trustpilot"), double.Parse(Arg("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "crawl":
+        await CrawlThroughput.RunAsync(int.Parse(Arg("--businesses", "20")), int.Parse(Arg("--reviews", "100")));
+        break;
     case "gflops":
         GflopsProbe.Run(int.Parse(Arg("--size", "1024")), int.Parse(Arg("--threads", "2")));
         break;

@@ -149,6 +149,19 @@ public sealed class CrawlerTests : IAsyncLifetime, IDisposable
         Assert.Empty(await Stored());
     }
 
+    [FixturesFact]
+    public async Task A_real_Trustpilot_page_served_by_the_fake_site_is_crawled_and_stored()
+    {
+        var real = await File.ReadAllBytesAsync(Fixtures.Real("review_page_en_gullwingmotor.com_2022.html"));
+        _site.Script("/review/gullwingmotor.com?languages=en&sort=recency", http => http.Response.Body.WriteAsync(real).AsTask());
+        var options = new CrawlOptions { BaseUrl = _site.BaseAddress, Businesses = ["gullwingmotor.com"], MaxPagesPerBusiness = 1, SafetyMargin = TimeSpan.Zero };
+        var report = await Crawler(options).RunAsync(Later, default);
+        Assert.Equal(20, report.ReviewsNew);
+        var stored = await Stored();
+        Assert.All(stored, r => Assert.Equal("gullwingmotor.com", r.BrandId));
+        Assert.Equal("Gullwing Motor", (await _reviewStore.GetBrandAsync("gullwingmotor.com", default))!.Name);
+    }
+
     [Fact]
     public async Task A_second_run_does_nothing_while_the_first_holds_the_lease()
     {

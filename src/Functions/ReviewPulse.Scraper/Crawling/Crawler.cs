@@ -58,12 +58,17 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
             LogLeaseHeld();
             return Report(leaseHeld: true);
         }
+        // Network waits (delays, retries, back-off, slow answers) are cut at the deadline less the margin; a page cut
+        // short is simply fetched again next run, since state is saved only after a page is stored.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var budget = deadline - options.SafetyMargin - clock.GetUtcNow();
+        stop.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.Zero);
         try
         {
             var businesses = new List<string>(options.Businesses);
             foreach (var category in options.Categories)
             {
-                businesses.AddRange(await ListCategoryAsync(category, deadline, ct));
+                businesses.AddRange(await ListCategoryAsync(category, deadline, stop.Token, ct));
             }
             foreach (var domain in businesses.Distinct(StringComparer.OrdinalIgnoreCase).Take(options.MaxBusinesses))
             {
@@ -71,8 +76,12 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
                 {
                     break;
                 }
-                await CrawlBusinessAsync(domain, deadline, ct);
+                await CrawlBusinessAsync(domain, deadline, stop.Token, ct);
             }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            _outOfTime = true;
         }
         finally
         {
@@ -92,12 +101,14 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
         return !_outOfTime;
     }
 
-    private async Task<List<string>> ListCategoryAsync(string category, DateTimeOffset deadline, CancellationToken ct)
+    /// <param name="network">Cancelled at the deadline: used for fetching only.</param>
+    /// <param name="ct">The caller's token: used for store writes, so a started write finishes.</param>
+    private async Task<List<string>> ListCategoryAsync(string category, DateTimeOffset deadline, CancellationToken network, CancellationToken ct)
     {
         var found = new List<string>();
         for (var page = 1; page <= options.MaxCategoryPages && HasTime(deadline); page++)
         {
-            var result = await http.GetAsync(new Uri(options.BaseUrl, $"categories/{Uri.EscapeDataString(category)}{(page > 1 ? $"?page={page}" : "")}"), ct);
+            var result = await http.GetAsync(new Uri(options.BaseUrl, $"categories/{Uri.EscapeDataString(category)}{(page > 1 ? $"?page={page}" : "")}"), network);
             _pages += result.Attempts > 0 ? 1 : 0;
             if (result.Outcome != FetchOutcome.Ok)
             {
@@ -130,7 +141,7 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
         return found;
     }
 
-    private async Task CrawlBusinessAsync(string domain, DateTimeOffset deadline, CancellationToken ct)
+    private async Task CrawlBusinessAsync(string domain, DateTimeOffset deadline, CancellationToken network, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var state = await crawlStore.GetCrawlStateAsync(domain, ct) ?? new CrawlState(domain, CrawlState.Pending, 1, null, null, 0, null, now);
@@ -140,7 +151,7 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
         }
         while (HasTime(deadline))
         {
-            var (next, done) = await CrawlPageAsync(state, ct);
+            var (next, done) = await CrawlPageAsync(state, network, ct);
             state = await crawlStore.SaveCrawlStateAsync(next with { UpdatedAt = clock.GetUtcNow() }, ct)
                 ?? throw new InvalidOperationException($"Crawl state of {domain} was changed by another run despite the lease.");
             if (done)
@@ -152,11 +163,11 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
     }
 
     /// <summary>Fetches the state's next page; returns the state to save and whether this business is finished for now.</summary>
-    private async Task<(CrawlState State, bool Done)> CrawlPageAsync(CrawlState state, CancellationToken ct)
+    private async Task<(CrawlState State, bool Done)> CrawlPageAsync(CrawlState state, CancellationToken network, CancellationToken ct)
     {
         var page = state.NextPage;
         var query = $"?languages={Uri.EscapeDataString(options.Language)}&sort=recency{(page > 1 ? $"&page={page}" : "")}";
-        var result = await http.GetAsync(new Uri(options.BaseUrl, $"review/{state.BrandId}{query}"), ct);
+        var result = await http.GetAsync(new Uri(options.BaseUrl, $"review/{state.BrandId}{query}"), network);
         _pages += result.Attempts > 0 ? 1 : 0;
         switch (result.Outcome)
         {

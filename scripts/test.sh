@@ -11,13 +11,20 @@ python=${MOTO_PYTHON:-python3}
 command -v "$python" >/dev/null || need "python3 is required for the moto server the AWS tests start (apt-get install python3)."
 "$python" -c "import moto.server, moto.moto_server.werkzeug_app" 2>/dev/null || need "moto is required for the AWS tests: pip install 'moto[server]' (or set MOTO_PYTHON to a python that has it)."
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
-if [ ! -x /usr/bin/chromium ]; then
+command -v cfn-lint >/dev/null || need "the infrastructure tests need cfn-lint: pip install cfn-lint"
+command -v node >/dev/null || need "the CDK tests need Node.js (jsii runs on it): apt-get install nodejs"
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here); the compose file is
+# validated by Debian's docker-compose (no Docker engine is needed for that).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    echo "scripts/test.sh: installing Debian's chromium for the browser tests" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || need "apt-get install chromium failed."
+    echo "scripts/test.sh: installing Debian's ${missing[*]}" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null || need "apt-get install ${missing[*]} failed."
   else
-    need "the browser tests need Debian's chromium: sudo apt-get install chromium"
+    need "the tests need Debian's ${missing[*]}: sudo apt-get install ${missing[*]}"
   fi
 fi
 

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace ReviewPulse.Infra.Tests;
+
+/// <summary>docker-compose.local.yml checked by Debian's docker-compose (no Docker engine runs here, so it is not started).</summary>
+public sealed class ComposeTests
+{
+    [Fact]
+    public void The_compose_file_is_valid_with_its_services_and_profiles()
+    {
+        var (code, output) = Compose(new() { ["REVIEWPULSE_SIGNING_KEY"] = "0123456789abcdef0123456789abcdef" }, "--profile", "scrape", "config", "--services");
+        Assert.True(code == 0, output);
+        Assert.Equal(["api", "localstack", "scrape"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order());
+        var (_, config) = Compose(new() { ["REVIEWPULSE_SIGNING_KEY"] = "0123456789abcdef0123456789abcdef" }, "config");
+        Assert.Contains("localstack/localstack:4.14.0", config);
+        Assert.Contains("AWS_ENDPOINT_URL: http://localstack:4566", config);
+        Assert.Contains("condition: service_healthy", config);
+    }
+
+    [Fact]
+    public void Without_a_signing_key_the_compose_file_refuses_to_start()
+    {
+        var (code, output) = Compose(new() { ["REVIEWPULSE_SIGNING_KEY"] = null }, "config", "--quiet");
+        Assert.NotEqual(0, code);
+        Assert.Contains("set REVIEWPULSE_SIGNING_KEY", output);
+    }
+
+    [Fact]
+    public void The_image_runs_as_a_non_root_user_in_a_multi_stage_build()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Dockerfile"));
+        Assert.Contains("AS build", dockerfile);
+        Assert.Contains("COPY --from=build", dockerfile);
+        Assert.Contains("\nUSER app\n", dockerfile);
+        Assert.Contains("HEALTHCHECK", dockerfile);
+    }
+
+    private static (int Code, string Output) Compose(Dictionary<string, string?> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("docker-compose") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
+        info.ArgumentList.Add("-f");
+        info.ArgumentList.Add("docker-compose.local.yml");
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        foreach (var (k, v) in environment)
+        {
+            info.Environment[k] = v;
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("These tests need docker-compose: apt-get install docker-compose (scripts/test.sh does it as root).", e);
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            return (process.ExitCode, output.Result + errors.Result);
+        }
+    }
+}

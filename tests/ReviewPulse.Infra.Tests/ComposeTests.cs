@@ -66,3 +66,23 @@ public sealed class ComposeTests
         }
     }
 }
+
+/// <summary>The deployment scripts at least parse, and name what they need (they cannot run without an AWS account).</summary>
+public sealed class ScriptTests
+{
+    [Theory]
+    [InlineData("scripts/deploy.sh", "aws-cdk@2.160.0 deploy")]
+    [InlineData("scripts/teardown.sh", "aws-cdk@2.160.0 destroy")]
+    [InlineData("scripts/package-lambdas.sh", "PublishAot=true")]
+    [InlineData("infra/localstack/init/create-resources.sh", "models/current.json")]
+    public void Scripts_parse_and_do_what_their_name_says(string script, string expected)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, script);
+        Assert.Contains(expected, File.ReadAllText(path));
+        var info = new ProcessStartInfo("bash", ["-n", path]) { RedirectStandardError = true };
+        using var process = Process.Start(info)!;
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, errors);
+    }
+}

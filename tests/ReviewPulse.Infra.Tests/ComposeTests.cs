@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace ReviewPulse.Infra.Tests;
 
@@ -37,33 +36,9 @@ public sealed class ComposeTests
 
     private static (int Code, string Output) Compose(Dictionary<string, string?> environment, params string[] args)
     {
-        var info = new ProcessStartInfo("docker-compose") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        info.ArgumentList.Add("-f");
-        info.ArgumentList.Add("docker-compose.local.yml");
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-        foreach (var (k, v) in environment)
-        {
-            info.Environment[k] = v;
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("These tests need docker-compose: apt-get install docker-compose (scripts/test.sh does it as root).", e);
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            return (process.ExitCode, output.Result + errors.Result);
-        }
+        var (code, stdout, stderr) = ProcessRunner.Run("docker-compose", ["-f", "docker-compose.local.yml", .. args], environment, RepositoryPaths.Root,
+            "apt-get install docker-compose (scripts/test.sh does it as root)");
+        return (code, stdout + stderr);
     }
 }
 
@@ -79,10 +54,7 @@ public sealed class ScriptTests
     {
         var path = Path.Combine(RepositoryPaths.Root, script);
         Assert.Contains(expected, File.ReadAllText(path));
-        var info = new ProcessStartInfo("bash", ["-n", path]) { RedirectStandardError = true };
-        using var process = Process.Start(info)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors);
+        var (code, _, errors) = ProcessRunner.Run("bash", ["-n", path]);
+        Assert.True(code == 0, errors);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Amazon.CDK.Assertions;
 
@@ -100,22 +99,9 @@ public sealed class StackTests(StackFixture stack)
     public void Cfn_lint_passes_on_the_synthesized_template()
     {
         // W3005 (a DependsOn that a GetAtt already implies) is how CDK writes its own resources; every other finding fails.
-        var info = new ProcessStartInfo("cfn-lint", ["--format", "parseable", "--ignore-checks", "W3005", "--", stack.TemplateFile]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        Process process;
-        try
-        {
-            process = Process.Start(info)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("cfn-lint is required for this test: pip install cfn-lint", e);
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, output);
-        }
+        var (code, stdout, stderr) = ProcessRunner.Run("cfn-lint", ["--format", "parseable", "--ignore-checks", "W3005", "--", stack.TemplateFile],
+            missingHint: "pip install cfn-lint");
+        Assert.True(code == 0, stdout + stderr);
     }
 
     private List<JsonElement> Resources(string type)

@@ -109,12 +109,7 @@ public sealed class ScraperRunTests : IAsyncLifetime, IDisposable
         return info;
     }
 
-    private (int Code, string Stdout, string Stderr) Run(string[] args, Dictionary<string, string>? environment = null)
-    {
-        using var process = Process.Start(Start(args, environment))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private (int Code, string Stdout, string Stderr) Run(string[] args, Dictionary<string, string>? environment = null) =>
+        ProcessRunner.Dotnet("ReviewPulse.Scraper.dll", args,
+            new Dictionary<string, string?>((environment ?? []).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value))) { ["ReviewPulse__Sqlite__Path"] = Database });
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ReviewPulse.Training.Data;
 using ReviewPulse.Training.Tests.Models;
 using ReviewPulse.Training.Tests.Support;
@@ -48,20 +47,6 @@ public sealed class PredictCommandTests : IClassFixture<ExportTests.Exported>
         Assert.Contains("manifest.json' does not exist", stderr);
     }
 
-    internal static (int Code, string Stdout, string Stderr) RunCli(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ReviewPulse.Training.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-        info.Environment["COLUMNS"] = "300";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    internal static (int Code, string Stdout, string Stderr) RunCli(params string[] args) =>
+        ProcessRunner.Dotnet("ReviewPulse.Training.dll", args, new Dictionary<string, string?> { ["COLUMNS"] = "300" });
 }

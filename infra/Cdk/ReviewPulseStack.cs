@@ -167,13 +167,30 @@ public sealed class ReviewPulseStack : Stack
                     Origin = new HttpOrigin(apiDomain, new HttpOriginProps { ProtocolPolicy = OriginProtocolPolicy.HTTPS_ONLY }),
                     ViewerProtocolPolicy = ViewerProtocolPolicy.HTTPS_ONLY,
                     AllowedMethods = AllowedMethods.ALLOW_ALL,
-                    CachePolicy = CachePolicy.CACHING_DISABLED,
+                    CachePolicy = ApiCachePolicy(),
                     OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
                     ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
                 },
             },
         });
     }
+
+    /// <summary>
+    /// CloudFront forwards Authorization on GET only when a cache policy names it, and a policy that names headers
+    /// cannot have a zero maximum TTL: so the admin API's bearer token is in the key, the default TTL is 0 (API answers
+    /// carry no Cache-Control, so nothing is kept) and the maximum 1 s.
+    /// </summary>
+    private CachePolicy ApiCachePolicy() => new(this, "ApiCachePolicy", new CachePolicyProps
+    {
+        DefaultTtl = Duration.Seconds(0),
+        MinTtl = Duration.Seconds(0),
+        MaxTtl = Duration.Seconds(1),
+        HeaderBehavior = CacheHeaderBehavior.AllowList("Authorization"),
+        QueryStringBehavior = CacheQueryStringBehavior.All(),
+        CookieBehavior = CacheCookieBehavior.None(),
+        EnableAcceptEncodingGzip = true,
+        EnableAcceptEncodingBrotli = true,
+    });
 
     /// <summary>The site's files, and models/default as the first model version with current.json pointing at it.</summary>
     private void Deploy(Bucket site, Bucket models, Distribution distribution, StackSettings settings)

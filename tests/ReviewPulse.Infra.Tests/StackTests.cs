@@ -64,6 +64,10 @@ public sealed class StackTests(StackFixture stack)
         Assert.Equal("index.html", config.GetProperty("DefaultRootObject").GetString());
         Assert.True(config.GetProperty("DefaultCacheBehavior").TryGetProperty("ResponseHeadersPolicyId", out _));
         T.ResourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        // The admin API's bearer token reaches the origin on GET only if the cache policy names it; nothing is kept.
+        T.HasResourceProperties("AWS::CloudFront::CachePolicy", Match.ObjectLike(Props(("CachePolicyConfig", Match.ObjectLike(Props(
+            ("DefaultTTL", 0),
+            ("ParametersInCacheKeyAndForwardedToOrigin", Match.ObjectLike(Props(("HeadersConfig", Props(("HeaderBehavior", "whitelist"), ("Headers", new[] { "Authorization" }))))))))))));
     }
 
     [Fact]

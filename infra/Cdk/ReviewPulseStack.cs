@@ -48,6 +48,13 @@ public sealed class ReviewPulseStack : Stack
             GenerateSecretString = new SecretStringGenerator { PasswordLength = 48, ExcludePunctuation = true },
         });
 
+        var originSecret = new Secret(this, "OriginSecret", new SecretProps
+        {
+            Description = "Sent by CloudFront to the API so it may trust CloudFront-Viewer-Address",
+            GenerateSecretString = new SecretStringGenerator { PasswordLength = 40, ExcludePunctuation = true },
+        });
+        var originSecretValue = originSecret.SecretValue.UnsafeUnwrap(); // a {{resolve:secretsmanager}} reference, resolved at deploy
+
         var api = LambdaFunction("Api", settings.ApiPackage, Duration.Seconds(10), 1024, new Dictionary<string, string>
         {
             ["ReviewPulse__Store"] = "dynamodb",
@@ -55,6 +62,7 @@ public sealed class ReviewPulseStack : Stack
             ["ReviewPulse__Model__Uri"] = $"s3://{models.BucketName}/models/current.json",
             ["ReviewPulse__Admin__TokenSha256"] = adminHash.ValueAsString,
             ["ReviewPulse__SigningKey"] = signingKey.SecretValue.UnsafeUnwrap(), // a {{resolve:secretsmanager}} reference, resolved at deploy
+            ["ReviewPulse__TrustedProxySecret"] = originSecretValue,
         });
         Allow(api, table.TableArn, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query",
             "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable");
@@ -78,7 +86,7 @@ public sealed class ReviewPulseStack : Stack
         {
             DefaultIntegration = new HttpLambdaIntegration("ApiIntegration", api, new HttpLambdaIntegrationProps { PayloadFormatVersion = PayloadFormatVersion.VERSION_2_0 }),
         });
-        var distribution = Cdn(site, httpApi, settings);
+        var distribution = Cdn(site, httpApi, settings, originSecretValue);
         Deploy(site, models, distribution, settings);
         Alarms(api, scraper);
         ReplaceRetiredRuntimes();
@@ -141,7 +149,7 @@ public sealed class ReviewPulseStack : Stack
     private static void Allow(Function function, string resource, params string[] actions) =>
         function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps { Actions = actions, Resources = [resource] }));
 
-    private Distribution Cdn(Bucket site, HttpApi api, StackSettings settings)
+    private Distribution Cdn(Bucket site, HttpApi api, StackSettings settings, string originSecret)
     {
         var apiDomain = Fn.Select(2, Fn.Split("/", api.ApiEndpoint));
         var custom = settings.DomainName is { } domain && settings.CertificateArn is { } arn
@@ -164,11 +172,15 @@ public sealed class ReviewPulseStack : Stack
             {
                 ["/api/*"] = new BehaviorOptions
                 {
-                    Origin = new HttpOrigin(apiDomain, new HttpOriginProps { ProtocolPolicy = OriginProtocolPolicy.HTTPS_ONLY }),
+                    Origin = new HttpOrigin(apiDomain, new HttpOriginProps
+                    {
+                        ProtocolPolicy = OriginProtocolPolicy.HTTPS_ONLY,
+                        CustomHeaders = new Dictionary<string, string> { ["X-ReviewPulse-Origin"] = originSecret },
+                    }),
                     ViewerProtocolPolicy = ViewerProtocolPolicy.HTTPS_ONLY,
                     AllowedMethods = AllowedMethods.ALLOW_ALL,
                     CachePolicy = ApiCachePolicy(),
-                    OriginRequestPolicy = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+                    OriginRequestPolicy = ApiOriginRequestPolicy(),
                     ResponseHeadersPolicy = ResponseHeadersPolicy.SECURITY_HEADERS,
                 },
             },
@@ -190,6 +202,17 @@ public sealed class ReviewPulseStack : Stack
         CookieBehavior = CacheCookieBehavior.None(),
         EnableAcceptEncodingGzip = true,
         EnableAcceptEncodingBrotli = true,
+    });
+
+    /// <summary>
+    /// What the API needs from the viewer request: the JSON content type, the query string, and the visitor's address
+    /// (<c>CloudFront-Viewer-Address</c>) for per-visitor limits. Host stays API Gateway's own.
+    /// </summary>
+    private OriginRequestPolicy ApiOriginRequestPolicy() => new(this, "ApiOriginRequestPolicy", new OriginRequestPolicyProps
+    {
+        HeaderBehavior = OriginRequestHeaderBehavior.AllowList("Content-Type", "Accept", "Accept-Language", "CloudFront-Viewer-Address"),
+        QueryStringBehavior = OriginRequestQueryStringBehavior.All(),
+        CookieBehavior = OriginRequestCookieBehavior.None(),
     });
 
     /// <summary>The site's files, and models/default as the first model version with current.json pointing at it.</summary>

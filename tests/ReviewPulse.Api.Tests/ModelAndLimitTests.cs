@@ -76,6 +76,44 @@ public sealed class ModelAndLimitTests
     }
 
     [Fact]
+    public async Task The_viewer_address_counts_only_with_the_proxy_secret()
+    {
+        await using var api = await ApiHost.StartAsync(new()
+        {
+            ["ReviewPulse:TrustedProxySecret"] = "edge-secret",
+            ["ReviewPulse:Limits:PredictBurst"] = "2",
+            ["ReviewPulse:Limits:PredictPerSecond"] = "1",
+        });
+        async Task<HttpStatusCode> Predict(string? secret, string viewer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/predict") { Content = JsonContent.Create(new { text = "hello" }) };
+            request.Headers.Add("CloudFront-Viewer-Address", viewer);
+            if (secret is not null)
+            {
+                request.Headers.Add("X-ReviewPulse-Origin", secret);
+            }
+            return (await api.Client.SendAsync(request)).StatusCode;
+        }
+        // Through CloudFront (secret present) each visitor has its own budget of 2.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            [await Predict("edge-secret", "198.51.100.1:5000"), await Predict("edge-secret", "198.51.100.1:5001"), await Predict("edge-secret", "198.51.100.1:5002")]);
+        Assert.Equal(HttpStatusCode.OK, await Predict("edge-secret", "2001:db8::7:443"));
+        // Without the secret the header is ignored: these all count against the real caller (loopback).
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            [await Predict(null, "203.0.113.1:1"), await Predict("wrong", "203.0.113.2:1"), await Predict(null, "203.0.113.3:1")]);
+    }
+
+    [Theory]
+    [InlineData("198.51.100.1:443", "198.51.100.1")]
+    [InlineData("2001:db8::1:443", "2001:db8::1")]
+    [InlineData("[2001:db8::1]:443", "2001:db8::1")]
+    public void Viewer_addresses_parse_as_cloudfront_writes_them(string header, string expected)
+    {
+        Assert.True(Security.ViewerAddress.TryParse(header, out var address));
+        Assert.Equal(System.Net.IPAddress.Parse(expected), address);
+    }
+
+    [Fact]
     public void Missing_required_settings_fail_at_start_naming_the_variable()
     {
         var e = Assert.Throws<InvalidOperationException>(() => ApiApplication.Build([], b => b.Configuration["ReviewPulse:Store"] = "dynamodb"));

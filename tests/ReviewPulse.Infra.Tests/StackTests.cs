@@ -64,6 +64,13 @@ public sealed class StackTests(StackFixture stack)
         Assert.Equal("index.html", config.GetProperty("DefaultRootObject").GetString());
         Assert.True(config.GetProperty("DefaultCacheBehavior").TryGetProperty("ResponseHeadersPolicyId", out _));
         T.ResourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        // The visitor's address reaches the API, with the secret that lets the API believe it.
+        var viewerHeader = Match.ObjectLike(Props(("Headers", Match.ArrayWith(["CloudFront-Viewer-Address"]))));
+        var requestConfig = Match.ObjectLike(Props(("HeadersConfig", viewerHeader)));
+        T.HasResourceProperties("AWS::CloudFront::OriginRequestPolicy", Match.ObjectLike(Props(("OriginRequestPolicyConfig", requestConfig))));
+        var origin = config.GetProperty("Origins").EnumerateArray().Single(o => o.TryGetProperty("CustomOriginConfig", out _));
+        Assert.Equal("X-ReviewPulse-Origin", origin.GetProperty("OriginCustomHeaders")[0].GetProperty("HeaderName").GetString());
+        Assert.Contains("resolve:secretsmanager", origin.GetProperty("OriginCustomHeaders")[0].GetProperty("HeaderValue").ToString());
         // The admin API's bearer token reaches the origin on GET only if the cache policy names it; nothing is kept.
         T.HasResourceProperties("AWS::CloudFront::CachePolicy", Match.ObjectLike(Props(("CachePolicyConfig", Match.ObjectLike(Props(
             ("DefaultTTL", 0),

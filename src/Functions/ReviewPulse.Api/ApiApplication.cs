@@ -42,6 +42,7 @@ public static class ApiApplication
         AddServices(builder.Services, options);
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.Use(ViewerAddress.Middleware(options.TrustedProxySecret));
         app.Use(SecurityHeaders);
         ServeSite(app, options.WebRoot);
         app.UseStatusCodePages(context => StatusCodeProblems.WriteAsync(context.HttpContext, options.Limits.MaxBodyBytes));

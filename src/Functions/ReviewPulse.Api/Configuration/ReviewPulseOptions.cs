@@ -24,6 +24,12 @@ public sealed class ReviewPulseOptions
 
     public LimitSettings Limits { get; set; } = new();
 
+    /// <summary>
+    /// Secret that CloudFront sends in <c>X-ReviewPulse-Origin</c>; only requests carrying it may name the visitor's
+    /// address in <c>CloudFront-Viewer-Address</c> (otherwise the API would see CloudFront's). Unset: no proxy is trusted.
+    /// </summary>
+    public string? TrustedProxySecret { get; set; }
+
     /// <summary>Folder of the static site served at "/" when it exists (locally src/Web; in AWS the site is on S3).</summary>
     public string WebRoot { get; set; } = "src/Web";
 

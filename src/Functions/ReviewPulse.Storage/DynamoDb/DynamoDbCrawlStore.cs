@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using static ReviewPulse.Storage.DynamoDb.DynamoDbItems;
 using ReviewPulse.Core.Crawling;
 
 namespace ReviewPulse.Storage.DynamoDb;
@@ -13,7 +14,6 @@ namespace ReviewPulse.Storage.DynamoDb;
 /// </summary>
 public sealed class DynamoDbCrawlStore(IAmazonDynamoDB dynamo, string table, bool createTableIfMissing = false) : ICrawlStore
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public Task InitializeAsync(CancellationToken ct) => new DynamoDbReviewStore(dynamo, table, createTableIfMissing).InitializeAsync(ct);
 
@@ -155,15 +155,4 @@ public sealed class DynamoDbCrawlStore(IAmazonDynamoDB dynamo, string table, boo
         while (start is not null);
     }
 
-    private static Dictionary<string, AttributeValue> Key(string pk, string sk) => new() { ["PK"] = S(pk), ["SK"] = S(sk) };
-
-    private static AttributeValue S(string value) => new() { S = value };
-
-    private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ParseTime(string s) => DateTimeOffset.ParseExact(s, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-
-    private static DateTimeOffset? OptionalTime(Dictionary<string, AttributeValue> item, string name) => item.TryGetValue(name, out var v) ? ParseTime(v.S) : null;
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using static ReviewPulse.Storage.DynamoDb.DynamoDbItems;
 using ReviewPulse.Core.Reviews;
 
 namespace ReviewPulse.Storage.DynamoDb;
@@ -14,7 +15,6 @@ namespace ReviewPulse.Storage.DynamoDb;
 /// </summary>
 public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bool createTableIfMissing = false) : IReviewStore
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private const string Gsi = "GSI1";
 
     public async Task InitializeAsync(CancellationToken ct)
@@ -138,7 +138,7 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
 
     public async Task<SubmitResult> SubmitReviewAsync(VisitorReview review, CancellationToken ct)
     {
-        var created = review.CreatedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        var created = Time(review.CreatedAt);
         var sk = $"UREV#{created}#{review.Id}";
         var item = ReviewItem(review, created, sk);
         var day = created[..10];
@@ -199,7 +199,7 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
         {
             return false;
         }
-        var created = review.CreatedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        var created = Time(review.CreatedAt);
         try
         {
             await dynamo.TransactWriteItemsAsync(new TransactWriteItemsRequest
@@ -338,24 +338,11 @@ public sealed class DynamoDbReviewStore(IAmazonDynamoDB dynamo, string table, bo
 
     private static VisitorReview ReadReview(Dictionary<string, AttributeValue> i) => new(
         i["id"].S, i["brandId"].S, i["text"].S, (int)Number(i, "rating"), i["submissionId"].S,
-        DateTimeOffset.ParseExact(i["createdAt"].S, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        ParseTime(i["createdAt"].S),
         i.TryGetValue("label", out var label)
             ? new ModelOpinion(label.S, Float(i, "pNegative"), Float(i, "pNeutral"), Float(i, "pPositive"), Float(i, "score"), (int)Number(i, "suggestedRating"), i["modelVersion"].S)
             : null,
         i["clientKey"].S);
-
-    private static Dictionary<string, AttributeValue> Key(string pk, string sk) => new() { ["PK"] = S(pk), ["SK"] = S(sk) };
-
-    private static AttributeValue S(string value) => new() { S = value };
-
-    private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
-
-    private static AttributeValue F(float value) => new() { N = value.ToString("R", CultureInfo.InvariantCulture) };
-
-    private static long Number(Dictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var v) && v.N is not null ? long.Parse(v.N, CultureInfo.InvariantCulture) : 0;
-
-    private static float Float(Dictionary<string, AttributeValue> item, string name) => float.Parse(item[name].N, CultureInfo.InvariantCulture);
 
     /// <summary>DynamoDB's LastEvaluatedKey (all string attributes here) as compact JSON, base64url-encoded.</summary>
     private static string? EncodeKey(Dictionary<string, AttributeValue>? key) =>

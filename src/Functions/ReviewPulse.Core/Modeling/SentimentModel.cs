@@ -56,8 +56,6 @@ public sealed class SentimentModel : IDisposable
     /// <param name="threads">ONNX Runtime intra-op threads; 1 gives the lowest single-review latency under load.</param>
     public static SentimentModel Load(string directory, int threads = 1) => new(ModelPackage.Load(directory), threads);
 
-    public static SentimentModel Load(ModelPackage package, int threads = 1) => new(package, threads);
-
     public SentimentPrediction Predict(string text) => PredictBatch([text])[0];
 
     public IReadOnlyList<SentimentPrediction> PredictBatch(IReadOnlyList<string> texts)

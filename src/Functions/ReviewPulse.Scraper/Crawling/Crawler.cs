@@ -116,18 +116,7 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
                 LogFetchFailed($"category {category} page {page}", result.Outcome.ToString(), result.Reason);
                 break;
             }
-            TrustpilotPage parsed;
-            try
-            {
-                parsed = TrustpilotParser.Parse(result.Body);
-            }
-            catch (UnsupportedPageException e)
-            {
-                _errors++;
-                LogFetchFailed($"category {category} page {page}", "unsupported", e.Message);
-                break;
-            }
-            if (parsed.Category is not { } listing)
+            if (TryParse(result, $"category {category} page {page}", out _) is not { Category: { } listing } parsed)
             {
                 break;
             }
@@ -181,16 +170,9 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
                 LogFetchFailed($"{state.BrandId} page {page}", result.Outcome.ToString(), result.Reason);
                 return (state with { Status = CrawlState.Failing, Failures = state.Failures + 1, LastError = result.Reason }, true);
         }
-        TrustpilotPage parsed;
-        try
+        if (TryParse(result, $"{state.BrandId} page {page}", out var error) is not { } parsed)
         {
-            parsed = TrustpilotParser.Parse(result.Body);
-        }
-        catch (UnsupportedPageException e)
-        {
-            _errors++;
-            LogFetchFailed($"{state.BrandId} page {page}", "unsupported", e.Message);
-            return (state with { Status = CrawlState.Failing, Failures = state.Failures + 1, LastError = e.Message }, true);
+            return (state with { Status = CrawlState.Failing, Failures = state.Failures + 1, LastError = error }, true);
         }
         if (parsed.Kind == PageKind.NotFound)
         {
@@ -229,6 +211,23 @@ public sealed partial class Crawler(PoliteHttpClient http, ICrawlStore crawlStor
             }, true);
         }
         return (state with { Status = CrawlState.InProgress, NextPage = state.NextPage + 1, CrawlNewestSeen = crawlNewest, Failures = 0, LastError = null }, false);
+    }
+
+    /// <summary>Parses a fetched page; an unusable one counts as an error, is logged, and yields null with the reason.</summary>
+    private TrustpilotPage? TryParse(FetchResult result, string what, out string? error)
+    {
+        try
+        {
+            error = null;
+            return TrustpilotParser.Parse(result.Body);
+        }
+        catch (UnsupportedPageException e)
+        {
+            _errors++;
+            LogFetchFailed(what, "unsupported", e.Message);
+            error = e.Message;
+            return null;
+        }
     }
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
